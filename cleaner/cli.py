@@ -1,0 +1,305 @@
+"""The ``cleaner`` command: a thin click layer over :mod:`cleaner.pipeline`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .clean import CleanOptions, clean_record
+from .compare import compare
+from .dedup import Deduplicator
+from .errors import ConfigError, InputError
+from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
+from .read import FieldNames, expand_inputs, read_inputs
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _say(message: str) -> None:
+    click.echo(f"cleaner: {message}", err=True)
+
+
+def _report_problem(problem: InputError) -> None:
+    _say(f"skipped {problem}")
+
+
+def _input_options(func: F) -> F:
+    """Options shared by every command that reads inputs."""
+    options = [
+        click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id."),
+        click.option(
+            "--text-field",
+            default="text",
+            show_default=True,
+            help="JSONL field holding plain text (also the output text field).",
+        ),
+        click.option("--html-field", default="html", show_default=True, help="JSONL field holding HTML."),
+        click.option(
+            "--rules",
+            "rule_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra cruft rules (TOML, same format as the built-in catalogue). Repeatable.",
+        ),
+        click.option(
+            "--explain", is_flag=True, help="Add 'removed': every line taken out and the rule that took it."
+        ),
+        click.option(
+            "--strict", is_flag=True, help="Stop with exit status 1 at the first bad file or record."
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _finish(stats: RunStats, quiet: bool) -> None:
+    if not quiet:
+        _say(stats.summary())
+
+
+def _run(action: Callable[[], None]) -> None:
+    """Turn expected failures into one-line messages and exit statuses."""
+    try:
+        action()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    except StrictModeError as exc:
+        _say(f"stopped at the first problem (--strict): {exc.problem}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _say("interrupted; no output was written")
+        sys.exit(130)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main() -> None:
+    """Turn raw news pages into clean, deduplicated article text.
+
+    \b
+    Inputs: .html/.htm pages, .txt articles, .jsonl/.jsonl.gz records with an
+    id and a text or html field, directories of those, or - for JSONL on stdin.
+
+    \b
+    Examples:
+      cleaner clean samples/ -o clean.jsonl --explain
+      cleaner dedup samples/ -o unique.jsonl --clusters clusters.jsonl
+      cleaner compare samples/002_fa0c2d95ead01239.txt samples/004_8c57c58ab6855116.txt
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output JSONL file (- for stdout).")
+@click.option("--no-clean", is_flag=True, help="Only extract HTML; leave text as it is.")
+@_input_options
+def clean(
+    inputs: tuple[str, ...],
+    output: str,
+    no_clean: bool,
+    id_field: str,
+    text_field: str,
+    html_field: str,
+    rule_files: tuple[str, ...],
+    explain: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Extract and clean article text; write one JSON line per document.
+
+    Each output record has id, text, title, date, author, source and url; other
+    input fields pass through. Bylines, datelines and timestamps move into
+    fields; --explain lists every removed line with its rule.
+
+    \b
+    Example:
+      cleaner clean samples/ -o clean.jsonl --explain
+      zcat crawl.jsonl.gz | cleaner clean - --html-field body > clean.jsonl
+    """
+
+    def action() -> None:
+        stats = run_clean(
+            list(inputs),
+            output,
+            options=CleanOptions(rules=rule_files, clean=not no_clean),
+            names=FieldNames(id=id_field, text=text_field, html=html_field),
+            explain=explain,
+            strict=strict,
+            on_problem=_report_problem,
+        )
+        _finish(stats, quiet)
+
+    _run(action)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output JSONL: one representative per cluster.")
+@click.option(
+    "--clusters",
+    "clusters_path",
+    help="Also write one JSON line per input document: id, cluster, representative, similarity.",
+)
+@click.option("--no-clean", is_flag=True, help="Compare the text as given (HTML is still extracted).")
+@click.option(
+    "--threshold",
+    default=0.6,
+    show_default=True,
+    type=click.FloatRange(0.01, 1.0),
+    help="Minimum share of the shorter document's shingles found in the longer.",
+)
+@click.option(
+    "--min-jaccard",
+    default=0.2,
+    show_default=True,
+    type=click.FloatRange(0.01, 1.0),
+    help="Minimum Jaccard similarity of a copy pair (keeps short quotes out).",
+)
+@click.option(
+    "--num-perm", default=128, show_default=True, type=click.IntRange(16, 1024), help="MinHash permutations."
+)
+@click.option("--ngram", default=5, show_default=True, type=click.IntRange(1, 32), help="Tokens per shingle.")
+@click.option("--seed", default=1, show_default=True, type=click.IntRange(0), help="MinHash seed.")
+@click.option(
+    "--keep",
+    type=click.Choice(["longest", "earliest", "first", "source"]),
+    default="longest",
+    show_default=True,
+    help="Which copy represents its cluster.",
+)
+@click.option(
+    "--source-priority",
+    default="",
+    help="With --keep source: comma-separated sources, preferred first (e.g. 'Reuters,AP,AFP').",
+)
+@_input_options
+def dedup(
+    inputs: tuple[str, ...],
+    output: str,
+    clusters_path: str | None,
+    no_clean: bool,
+    threshold: float,
+    min_jaccard: float,
+    num_perm: int,
+    ngram: int,
+    seed: int,
+    keep: str,
+    source_priority: str,
+    id_field: str,
+    text_field: str,
+    html_field: str,
+    rule_files: tuple[str, ...],
+    explain: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Find wire copies (MinHash + LSH, verified), keep one per cluster.
+
+    \b
+    Example:
+      cleaner dedup samples/ -o unique.jsonl --clusters clusters.jsonl
+      cleaner dedup crawl.jsonl.gz -o unique.jsonl --keep earliest --threshold 0.7
+    """
+
+    def action() -> None:
+        deduplicator = Deduplicator(
+            threshold=threshold,
+            min_jaccard=min_jaccard,
+            num_perm=num_perm,
+            ngram=ngram,
+            seed=seed,
+            keep=keep,
+            source_priority=[s.strip() for s in source_priority.split(",") if s.strip()],
+        )
+        stats, result = run_dedup(
+            list(inputs),
+            output,
+            deduplicator=deduplicator,
+            clusters_path=clusters_path,
+            options=CleanOptions(rules=rule_files, clean=not no_clean),
+            names=FieldNames(id=id_field, text=text_field, html=html_field),
+            explain=explain,
+            strict=strict,
+            on_problem=_report_problem,
+        )
+        if not quiet:
+            for cluster in result.clusters:
+                if len(cluster.members) > 1:
+                    _say(f"cluster {cluster.id}: {len(cluster.members)} copies, kept {cluster.id}")
+                    for member in (result.members[i] for i in cluster.members):
+                        if not member.representative:
+                            _say(f"  copy {member.id} (similarity {member.similarity:.2f})")
+        _finish(stats, quiet)
+
+    _run(action)
+
+
+def _load_one(spec: str, options: CleanOptions) -> tuple[str, str]:
+    """``FILE`` or ``FILE#id`` -> (id, clean text)."""
+    path, _, wanted = spec.partition("#") if "#" in spec and not _exists(spec) else (spec, "", "")
+    for record in read_inputs(expand_inputs([path])):
+        if isinstance(record, InputError):
+            if not wanted:
+                raise ConfigError(str(record))
+            continue
+        if not wanted or record.id == wanted:
+            return record.id, clean_record(record, options).text
+    raise ConfigError(f"{path}: no record with id {wanted!r}" if wanted else f"{path}: no document")
+
+
+def _exists(path: str) -> bool:
+    from pathlib import Path
+
+    return Path(path).exists()
+
+
+@main.command(name="compare")
+@click.argument("a")
+@click.argument("b")
+@click.option("--ngram", default=5, show_default=True, type=click.IntRange(1, 32), help="Tokens per shingle.")
+@click.option(
+    "--min-words",
+    default=8,
+    show_default=True,
+    type=click.IntRange(2),
+    help="Shortest shared passage reported, in words.",
+)
+@click.option("--no-clean", is_flag=True, help="Compare the text as given.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+def compare_command(a: str, b: str, ngram: int, min_words: int, no_clean: bool, as_json: bool) -> None:
+    """Compare two documents: Jaccard, containment both ways, shared passages.
+
+    A and B are files, or FILE#ID for one record of a JSONL file. Offsets are
+    character positions in each document's clean text.
+
+    \b
+    Example:
+      cleaner compare samples/002_fa0c2d95ead01239.txt samples/004_8c57c58ab6855116.txt
+      cleaner compare corpus.jsonl#r123 corpus.jsonl#r456 --json
+    """
+
+    def action() -> None:
+        options = CleanOptions(clean=not no_clean)
+        (id_a, text_a), (id_b, text_b) = _load_one(a, options), _load_one(b, options)
+        result = compare(text_a, text_b, ngram=ngram, min_words=min_words)
+        if as_json:
+            click.echo(json.dumps({"a": id_a, "b": id_b, **result.to_dict()}, ensure_ascii=False))
+            return
+        click.echo(f"A: {id_a} ({result.shingles_a} shingles)")
+        click.echo(f"B: {id_b} ({result.shingles_b} shingles)")
+        click.echo(f"Jaccard ({ngram}-gram shingles): {result.jaccard:.3f}")
+        click.echo(f"Containment of A in B: {result.containment_ab:.3f}")
+        click.echo(f"Containment of B in A: {result.containment_ba:.3f}")
+        click.echo(f"Shared passages (at least {min_words} words): {len(result.passages)}")
+        for p in result.passages:
+            click.echo(f"  A[{p.a_start}:{p.a_end}] B[{p.b_start}:{p.b_end}] {p.words} words")
+            click.echo(f'    "{p.text}"')
+
+    _run(action)

@@ -1,0 +1,48 @@
+"""The exceptions cleaner raises.
+
+Everything derives from :class:`CleanerError`, so ``except CleanerError`` catches
+all of them::
+
+    CleanerError
+    ├── ConfigError        bad options or a bad rule file: nothing was processed
+    └── InputError         one file or record could not be used; the run goes on
+"""
+
+from __future__ import annotations
+
+__all__ = ["CleanerError", "ConfigError", "InputError"]
+
+
+class CleanerError(Exception):
+    """Base class of every error cleaner raises on purpose."""
+
+
+class ConfigError(CleanerError):
+    """Options, paths or rule files that make the run impossible to start."""
+
+
+class InputError(CleanerError):
+    """A file or record that cannot be read or used.
+
+    ``origin`` names the file (or ``<stdin>``), ``line`` the 1-based line of a
+    JSONL record when there is one, ``reason`` a short machine-friendly key used
+    in summaries, and ``detail`` what a person needs to fix it.
+
+    >>> str(InputError("a.jsonl", "invalid-json", "Expecting value", line=3))
+    'a.jsonl:3: invalid-json: Expecting value'
+    """
+
+    def __init__(self, origin: str, reason: str, detail: str = "", *, line: int | None = None):
+        self.origin = origin
+        self.line = line
+        self.reason = reason
+        self.detail = detail
+        super().__init__(str(self))
+
+    @property
+    def where(self) -> str:
+        return f"{self.origin}:{self.line}" if self.line is not None else self.origin
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.reason}"
+        return f"{text}: {self.detail}" if self.detail else text

@@ -1,0 +1,140 @@
+"""Banded LSH over MinHash signatures, as sorted arrays instead of hash tables.
+
+Each band of ``rows`` signature values is folded into one uint64 key; per
+band the keys are sorted and runs of equal keys give the candidate pairs. No
+Python object is built per key, so 100k signatures take milliseconds and a
+few megabytes rather than datasketch ``MinHashLSH``'s dictionaries.
+
+>>> import numpy as np
+>>> sigs = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 7, 7]], dtype=np.uint32)
+>>> BandedLSH(bands=2, rows=2).candidate_pairs(sigs).tolist()
+[[0, 1]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["BandedLSH", "optimal_bands"]
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+# A bucket this large is a template, not a story: link its members in a chain
+# through the first one instead of all pairs, which would be quadratic.
+_MAX_BUCKET = 64
+
+
+def _collision_probability(similarity: float, bands: int, rows: int) -> float:
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def optimal_bands(threshold: float, num_perm: int, recall: float = 0.9) -> tuple[int, int]:
+    """``(bands, rows)`` using at most ``num_perm`` values that make a pair of
+    Jaccard ``threshold`` a candidate with probability at least ``recall``,
+    with as many rows per band as allow it (fewer chance candidates).
+
+    >>> optimal_bands(0.5, 128)
+    (42, 3)
+    """
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if _collision_probability(threshold, bands, rows) >= recall:
+            best = (bands, rows)
+    return best
+
+
+class BandedLSH:
+    """Candidate pairs from signatures that agree on at least one whole band.
+
+    Args:
+        bands: number of bands.
+        rows: signature values per band; ``bands * rows`` must not exceed the
+            signature length.
+    """
+
+    def __init__(self, bands: int, rows: int):
+        if bands < 1 or rows < 1:
+            raise ValueError(f"bands and rows must be positive, got {bands} and {rows}")
+        self.bands = bands
+        self.rows = rows
+
+    @classmethod
+    def for_threshold(cls, threshold: float, num_perm: int) -> BandedLSH:
+        """Bands and rows that make pairs at ``threshold`` Jaccard likely candidates."""
+        return cls(*optimal_bands(threshold, num_perm))
+
+    def probability(self, similarity: float) -> float:
+        """Chance that a pair with this Jaccard similarity becomes a candidate."""
+        return _collision_probability(similarity, self.bands, self.rows)
+
+    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """A ``(n, bands)`` uint64 matrix: each band's values folded into one key."""
+        if signatures.shape[1] < self.bands * self.rows:
+            raise ValueError(
+                f"signatures have {signatures.shape[1]} values; {self.bands} bands of "
+                f"{self.rows} rows need {self.bands * self.rows}"
+            )
+        used = signatures[:, : self.bands * self.rows].astype(np.uint64)
+        used = used.reshape(len(signatures), self.bands, self.rows)
+        keys = np.zeros((len(signatures), self.bands), dtype=np.uint64)
+        for r in range(self.rows):
+            keys = (keys ^ used[:, :, r]) * _MIX
+            keys ^= keys >> np.uint64(29)
+        return keys
+
+    def candidate_pairs(self, signatures: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
+        """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted.
+
+        ``valid`` (bool per row) leaves rows out, e.g. empty documents.
+        """
+        n = len(signatures)
+        if n < 2:
+            return np.empty((0, 2), dtype=np.int64)
+        keys = self.band_keys(signatures)
+        index = np.arange(n) if valid is None else np.flatnonzero(valid)
+        found: list[np.ndarray] = []
+        for band in range(self.bands):
+            column = keys[index, band]
+            order = np.argsort(column, kind="stable")
+            found.extend(_run_pairs(column[order], index[order]))
+        if not found:
+            return np.empty((0, 2), dtype=np.int64)
+        pairs = np.concatenate(found)
+        codes = np.unique(pairs[:, 0] * np.int64(n) + pairs[:, 1])
+        return np.stack((codes // n, codes % n), axis=1)
+
+
+def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.ndarray]:
+    """All pairs within each run of equal keys, as arrays (no per-run Python loop
+    except for oversized runs)."""
+    size = len(ordered_keys)
+    run_start = np.concatenate(([True], ordered_keys[1:] != ordered_keys[:-1]))
+    run_id = np.cumsum(run_start) - 1
+    run_length = np.bincount(run_id)
+    length = run_length[run_id]
+    out: list[np.ndarray] = []
+    big = length > _MAX_BUCKET
+    if big.any():
+        starts = np.flatnonzero(run_start & big)
+        heads = ordered_docs[starts]
+        for start, head in zip(starts, heads):
+            rest = ordered_docs[start + 1 : start + run_length[run_id[start]]]
+            out.append(_ordered(np.full(len(rest), head), rest))
+    small = (length > 1) & ~big
+    if not small.any():
+        return out
+    longest = int(length[small].max())
+    positions = np.flatnonzero(small)
+    for gap in range(1, longest):
+        left = positions[positions + gap < size]
+        left = left[run_id[left] == run_id[left + gap]]
+        if len(left) == 0:
+            break
+        out.append(_ordered(ordered_docs[left], ordered_docs[left + gap]))
+    return out
+
+
+def _ordered(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.stack((np.minimum(a, b), np.maximum(a, b)), axis=1)

@@ -1,0 +1,197 @@
+"""Read inputs into raw records: HTML and text files, JSONL (optionally gzipped), stdin.
+
+Reading never stops at a bad file or record: it yields an :class:`InputError`
+in the record's place, so the caller can report it and carry on.
+
+>>> import io, json
+>>> stream = io.BytesIO(json.dumps({"id": "a", "text": "Hi."}).encode() + b"\\n[1]\\n")
+>>> [type(r).__name__ for r in read_jsonl(stream, "<stdin>", FieldNames())]
+['RawRecord', 'InputError']
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ConfigError, InputError
+from .extract import decode_html
+
+__all__ = ["FieldNames", "RawRecord", "expand_inputs", "read_inputs", "read_jsonl"]
+
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+STDIN = "-"
+#: Record fields cleaner reads as metadata (others pass through untouched).
+META_FIELDS = ("title", "date", "author", "source", "url")
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Which JSONL fields hold the id, the plain text and the HTML."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+
+
+@dataclass
+class RawRecord:
+    """One input document before extraction and cleaning."""
+
+    id: str
+    origin: str
+    line: int | None = None
+    text: str | None = None
+    html: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[tuple[str, str]]:
+    """Turn the command line's INPUTs into ``(path, kind)`` pairs, in a stable order.
+
+    Directories are walked recursively in sorted order and files of unknown
+    type inside them are passed over. A path that does not exist, or a file
+    named explicitly whose type is unknown, fails at once: before any work.
+    """
+    found: list[tuple[str, str]] = []
+    for item in inputs:
+        if item == STDIN:
+            found.append((STDIN, "jsonl"))
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    child = Path(root) / name
+                    kind = _kind(child)
+                    if kind:
+                        found.append((str(child), kind))
+        elif path.is_file():
+            kind = _kind(path)
+            if kind is None:
+                raise ConfigError(
+                    f"{item}: unknown input type (expected .html, .htm, .txt, .jsonl or .jsonl.gz)"
+                )
+            found.append((str(path), kind))
+        elif not path.exists():
+            raise ConfigError(f"{item}: no such file or directory")
+        else:
+            raise ConfigError(f"{item}: not a regular file or directory")
+    return found
+
+
+def _decode_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_file(path: str, kind: str) -> RawRecord | InputError:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return InputError(path, "unreadable", exc.strerror or str(exc))
+    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return InputError(path, "binary", "contains NUL bytes; not a text or HTML file")
+    if kind == "html":
+        return RawRecord(id=path, origin=path, html=decode_html(data))
+    return RawRecord(id=path, origin=path, text=_decode_text(data))
+
+
+def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | InputError:
+    if not isinstance(obj, dict):
+        return InputError(
+            origin, "not-an-object", f"expected a JSON object, got {type(obj).__name__}", line=line
+        )
+    text, html = obj.get(names.text), obj.get(names.html)
+    if text is None and html is None:
+        return InputError(origin, "no-text", f"no '{names.text}' or '{names.html}' field", line=line)
+    for name, value in ((names.text, text), (names.html, html)):
+        if value is not None and not isinstance(value, str):
+            return InputError(
+                origin, "bad-text", f"'{name}' is {type(value).__name__}, not a string", line=line
+            )
+    raw_id = obj.get(names.id)
+    record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
+    meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
+    owned = {names.id, names.text, names.html, *META_FIELDS}
+    extra = {k: v for k, v in obj.items() if k not in owned}
+    return RawRecord(
+        record_id, origin, line, text=text, html=html if text is None else None, meta=meta, extra=extra
+    )
+
+
+def read_jsonl(stream: IO[bytes], origin: str, names: FieldNames) -> Iterator[RawRecord | InputError]:
+    """Records from a binary JSONL stream; bad lines become :class:`InputError`.
+
+    Lines are decoded one by one, so a line of invalid UTF-8 costs that line only.
+    """
+    line_no = 0
+    try:
+        for line_no, data in enumerate(stream, start=1):
+            if not data.strip():
+                continue
+            try:
+                obj = json.loads(data.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield InputError(origin, "invalid-utf8", f"byte {exc.start}: {exc.reason}", line=line_no)
+                continue
+            except json.JSONDecodeError as exc:
+                yield InputError(origin, "invalid-json", exc.msg, line=line_no)
+                continue
+            yield _record(obj, origin, line_no, names)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(origin, "truncated", f"stopped reading after line {line_no}: {exc}")
+
+
+def _open_jsonl(path: str) -> IO[bytes]:
+    if path == STDIN:
+        return sys.stdin.buffer
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def read_inputs(
+    inputs: list[tuple[str, str]], names: FieldNames | None = None
+) -> Iterator[RawRecord | InputError]:
+    """Every record of every input, in order, errors in place of bad records."""
+    names = names or FieldNames()
+    for path, kind in inputs:
+        if kind != "jsonl":
+            yield _read_file(path, kind)
+            continue
+        origin = "<stdin>" if path == STDIN else path
+        try:
+            stream = _open_jsonl(path)
+        except OSError as exc:
+            yield InputError(origin, "unreadable", exc.strerror or str(exc))
+            continue
+        try:
+            yield from read_jsonl(stream, origin, names)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()

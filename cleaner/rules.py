@@ -1,0 +1,202 @@
+"""The cruft catalogue: rules kept as data in ``rules.toml``, compiled once.
+
+A rule matches a whole line. The catalogue is plain TOML so users can read it
+and extend it (``cleaner clean --rules FILE``); see the header of
+``rules.toml`` for the keys.
+
+>>> catalogue = load_catalogue()
+>>> catalogue.match("Click to copy", zone="head", sentence=False).rule
+'share/click-to-act'
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Catalogue", "Match", "Rule", "load_catalogue"]
+
+ZONES = ("any", "head", "tail")
+FIELDS = ("author", "date", "dateline")
+# Ignored around a line before matching: spaces, bullets and trailing separators.
+_TRIM_LEFT = " \t•·*-–—|>»›"
+_TRIM_RIGHT = " \t:.|>»›•·-–—"
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
+# Vocabulary groups whose words, alone on a short line, make it widget text.
+_WIDGET_GROUPS = ("button", "social", "copy_target")
+
+
+def _plain_words(vocab: dict[str, str], groups: tuple[str, ...]) -> frozenset[str]:
+    """The literal words of some vocabulary groups (regex alternatives dropped)."""
+    found: set[str] = set()
+    for group in groups:
+        for alternative in vocab.get(group, "").split("|"):
+            alternative = alternative.replace("-?", "").replace(" ?", " ")
+            if re.fullmatch(r"[\w ]+", alternative):
+                found.update(alternative.casefold().split())
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled catalogue entry."""
+
+    category: str
+    name: str
+    regex: re.Pattern[str]
+    where: str = "any"
+    sentences: bool = False
+    field: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return f"{self.category}/{self.name}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule that matched a line, and the value it moves into a field."""
+
+    rule: str
+    field: str | None = None
+    value: str | None = None
+
+
+class Catalogue:
+    """An ordered set of rules; the first that matches a line wins."""
+
+    def __init__(self, rules: list[Rule], vocab: dict[str, str] | None = None):
+        self.rules = rules
+        self.vocab = dict(vocab or {})
+        self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def match(self, line: str, *, zone: str | None, sentence: bool) -> Match | None:
+        """The first rule matching ``line`` in ``zone`` ("head", "body", "tail";
+        None ignores where rules may apply).
+
+        A line that reads like a sentence only falls to rules marked
+        ``sentences = true``.
+        """
+        text = line.strip(_TRIM_LEFT).rstrip(_TRIM_RIGHT).strip()
+        if not text:
+            return None
+        found = self._match_whole(text, zone, sentence)
+        if found is None and sentence:
+            # "Support local journalism. Donate today." is cruft when every
+            # one of its sentences is.
+            parts = _SENTENCE_SPLIT.split(text)
+            if len(parts) > 1:
+                matches = [self._match_whole(part.rstrip(_TRIM_RIGHT), zone, True) for part in parts]
+                if all(matches):
+                    found = matches[0]
+        return found
+
+    def _match_whole(self, text: str, zone: str | None, sentence: bool) -> Match | None:
+        for rule in self.rules:
+            if sentence and not rule.sentences:
+                continue
+            if zone is not None and rule.where not in ("any", zone):
+                continue
+            found = rule.regex.fullmatch(text)
+            if found is None:
+                continue
+            value = None
+            if rule.field and "value" in rule.regex.groupindex:
+                value = (found.group("value") or "").strip(" ,;:-–—|") or None
+            return Match(rule.rule, rule.field if value else None, value)
+        return None
+
+
+def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> Rule:
+    where = f"{origin}: rule {entry.get('category', '?')}/{entry.get('name', '?')}"
+    for key in ("category", "name", "pattern"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+    zone = entry.get("where", "any")
+    if zone not in ZONES:
+        raise ConfigError(f"{where}: 'where' must be one of {', '.join(ZONES)}, got {zone!r}")
+    field = entry.get("field")
+    if field is not None and field not in FIELDS:
+        raise ConfigError(f"{where}: 'field' must be one of {', '.join(FIELDS)}, got {field!r}")
+
+    def expand(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name not in vocab:
+            raise ConfigError(f"{where}: unknown vocabulary group {{{name}}}")
+        return f"(?:{vocab[name]})"
+
+    pattern = _VOCAB_REF.sub(expand, entry["pattern"])
+    flags = re.UNICODE | (re.IGNORECASE if entry.get("ignore_case", True) else 0)
+    try:
+        regex = re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"{where}: invalid pattern: {exc}") from None
+    return Rule(
+        category=entry["category"],
+        name=entry["name"],
+        regex=regex,
+        where=zone,
+        sentences=bool(entry.get("sentences", False)),
+        field=field,
+    )
+
+
+def _read_toml(source: str | Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+
+
+def _builtin_text() -> str:
+    return resources.files("cleaner").joinpath("rules.toml").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def load_catalogue(extra: tuple[str, ...] = ()) -> Catalogue:
+    """The built-in catalogue, extended by the TOML files in ``extra``.
+
+    Rules from later files replace earlier ones with the same category and
+    name (``disabled = true`` removes one); new rules go after the built-ins.
+    """
+    sources: list[tuple[str, dict[str, Any]]] = [("rules.toml", _read_toml("rules.toml", _builtin_text()))]
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+        sources.append((path, _read_toml(path, text)))
+
+    vocab: dict[str, str] = {}
+    entries: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+    for origin, data in sources:
+        for name, words in data.get("vocab", {}).items():
+            if not isinstance(words, str):
+                raise ConfigError(f"{origin}: vocab '{name}' must be a string of alternatives")
+            vocab[name] = words
+        rules = data.get("rule", [])
+        if not isinstance(rules, list):
+            raise ConfigError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
+        for entry in rules:
+            key = (str(entry.get("category")), str(entry.get("name")))
+            entries.pop(key, None)  # a replacement moves to its new place
+            if not entry.get("disabled", False):
+                entries[key] = (origin, entry)
+    rules = [_compile_rule(entry, vocab, origin) for origin, entry in entries.values()]
+    return Catalogue(rules, vocab)

@@ -1,0 +1,265 @@
+"""Clean already-extracted article text, line by line, keeping an audit trail.
+
+Three layers decide, in order, whether a line is cruft:
+
+1. the rule catalogue (``rules.toml``): categories of cruft as whole-line
+   patterns, limited to where the cruft sits (head, tail, anywhere);
+2. structure: captions repeated with a credit glued on, repeated lines,
+   widget text made only of button words, lists under a "Related" header,
+   stray fragments before the headline or after the last paragraph;
+3. corpus statistics (optional, see :mod:`cleaner.boilerplate`): lines that
+   recur across many documents of one source.
+
+A line that reads like a sentence is only removed by a rule written for
+sentences (copyright notices and the like) or by a repetition it duplicates,
+so article sentences survive. Every removal is recorded with its rule.
+
+>>> doc = clean_text("Share this article\\nRain falls\\n\\nIt rained all day in the city on Monday.")
+>>> doc.title, doc.text
+('Rain falls', 'It rained all day in the city on Monday.')
+>>> [(r.line, r.rule) for r in doc.removed]
+[('Share this article', 'share/share-prompt'), ('Rain falls', 'title/headline')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .dates import is_timestamp_line, iso_date
+from .document import Document, Removal
+from .rules import Catalogue, load_catalogue
+
+__all__ = ["clean_text", "is_sentence", "line_key"]
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
+_CREDIT_TAIL = re.compile(r"^\s*[\(\[]?[^.!?]{1,60}[\)\]]?\s*$")
+_BODY_MIN_WORDS = 8
+_MAX_TITLE_WORDS = 30
+_FRAGMENT_WORDS = 3  # stray head/tail fragments at most this long are dropped
+_RELATED_MAX_ITEMS = 12
+
+#: Decides whether a line recurring in a batch is boilerplate (see boilerplate.py).
+BoilerplateTest = Callable[[str, bool], bool]
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def is_sentence(line: str) -> bool:
+    """Whether a line reads like prose: a few words ending in terminal punctuation,
+    or a long run of words (a paragraph cut short still counts).
+
+    >>> is_sentence("Shares of the company fell 3 percent.")
+    True
+    >>> is_sentence("Share this article")
+    False
+    """
+    count = len(words(line))
+    if count >= 15:
+        return True
+    return count >= 4 and bool(_SENTENCE_END.search(line.strip()))
+
+
+def line_key(line: str) -> str:
+    """A line normalised for comparison: NFKC, case-folded, inner space folded."""
+    text = unicodedata.normalize("NFKC", line).casefold()
+    return " ".join(text.split()).strip(" .:|-–—•·")
+
+
+@dataclass
+class _Line:
+    index: int
+    raw: str
+    text: str
+    sentence: bool
+    n_words: int
+    zone: str = "body"
+    rule: str | None = None
+    field: str | None = None
+
+    @property
+    def live(self) -> bool:
+        return bool(self.text) and self.rule is None
+
+
+@dataclass
+class _Fields:
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    moved: dict[str, str] = field(default_factory=dict)
+
+
+def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
+    body = [
+        ln.index
+        for ln in lines
+        if ln.sentence
+        and ln.n_words >= _BODY_MIN_WORDS
+        and catalogue.match(ln.text, zone=None, sentence=True) is None
+    ]
+    if not body:
+        return
+    first, last = body[0], body[-1]
+    for ln in lines:
+        ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
+
+
+def _apply_catalogue(lines: list[_Line], catalogue: Catalogue, fields: _Fields) -> None:
+    for ln in lines:
+        if not ln.live:
+            continue
+        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence)
+        if found is None:
+            if not ln.sentence and ln.zone != "body" and is_timestamp_line(ln.text):
+                ln.rule, ln.field = "byline/timestamp", "date"
+                fields.date = fields.date or iso_date(ln.text)
+            continue
+        ln.rule = found.rule
+        if found.field and found.value:
+            ln.field = found.field
+            if found.field == "date":
+                fields.date = fields.date or iso_date(found.value)
+            elif getattr(fields, found.field) is None:
+                setattr(fields, found.field, found.value)
+        if found.rule.startswith("byline/") and fields.date is None:
+            fields.date = iso_date(ln.text)
+
+
+def _mark_captions(lines: list[_Line]) -> None:
+    """A caption printed twice, the second time with its credit glued on."""
+    live = [ln for ln in lines if ln.text]
+    for first, second in itertools.pairwise(live):
+        if len(first.text) < 12 or not second.text.startswith(first.text):
+            continue
+        credit = second.text[len(first.text) :]
+        if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= 6:
+            for ln in (first, second):
+                ln.rule = ln.rule or "caption/repeated-with-credit"
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    seen: set[str] = set()
+    for ln in lines:
+        if not ln.text:
+            continue
+        key = line_key(ln.text)
+        if key in seen and ln.rule is None:
+            ln.rule = "structure/repeated-line"
+        seen.add(key)
+
+
+def _mark_related_lists(lines: list[_Line]) -> None:
+    """Headline-like lines under a "Related" / "Most read" header go with it."""
+    live = [ln for ln in lines if ln.text]
+    for pos, ln in enumerate(live):
+        if ln.rule != "related/list-header":
+            continue
+        for item in live[pos + 1 : pos + 1 + _RELATED_MAX_ITEMS]:
+            if item.sentence or item.rule not in (None, "related/list-header"):
+                break
+            item.rule = "related/list-item"
+
+
+def _mark_widget_text(lines: list[_Line], vocabulary: frozenset[str]) -> None:
+    """Short lines made only of button and network words ("Share Facebook Email")."""
+    for ln in lines:
+        if not ln.live or ln.sentence or ln.n_words > 8:
+            continue
+        tokens = [w.casefold() for w in words(ln.text)]
+        if tokens and all(t in vocabulary or t.isdigit() for t in tokens):
+            ln.rule = "share/widget-text"
+
+
+def _mark_fragments(lines: list[_Line]) -> None:
+    """Two- or three-word scraps outside the body: section kickers, sign-offs."""
+    for ln in lines:
+        stray = ln.live and ln.zone != "body" and not ln.sentence and ln.n_words <= _FRAGMENT_WORDS
+        if stray and (ln.zone == "tail" or ln.n_words <= 2):
+            ln.rule = f"structure/{ln.zone}-fragment"
+
+
+def _take_title(lines: list[_Line], fields: _Fields) -> None:
+    """The headline: the first live non-sentence line above the body, or any
+    line repeating a title already known from metadata."""
+    known = line_key(fields.title) if fields.title else None
+    for ln in lines:
+        if not ln.live:
+            continue
+        if known is not None:
+            if line_key(ln.text) == known:
+                ln.rule, ln.field = "title/headline", "title"
+            continue
+        if ln.zone != "head" or (ln.sentence and ln.text.endswith(".")):
+            break
+        if 2 <= ln.n_words <= _MAX_TITLE_WORDS:
+            ln.rule, ln.field = "title/headline", "title"
+            fields.title = ln.text
+            break
+
+
+def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
+    for ln in lines:
+        if ln.live and boilerplate(ln.text, ln.sentence):
+            ln.rule = "boilerplate/corpus-repeated"
+
+
+def clean_text(
+    text: str,
+    *,
+    id: str = "",
+    title: str | None = None,
+    date: str | None = None,
+    author: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    catalogue: Catalogue | None = None,
+    boilerplate: BoilerplateTest | None = None,
+) -> Document:
+    """Clean one plain-text article and return it as a :class:`Document`.
+
+    Metadata passed in (``title``, ``date``, ...) wins over what is found in
+    the text; lines found to hold a title, date or byline move into those
+    fields and are listed in ``removed`` with the field they went to.
+    """
+    catalogue = catalogue or load_catalogue()
+    lines = []
+    for index, raw in enumerate(text.splitlines()):
+        stripped = raw.strip()
+        lines.append(_Line(index, raw, stripped, is_sentence(stripped), len(words(stripped))))
+    fields = _Fields(title=title, date=date, author=author)
+
+    _mark_zones(lines, catalogue)
+    _mark_captions(lines)
+    _apply_catalogue(lines, catalogue, fields)
+    _mark_related_lists(lines)
+    _mark_widget_text(lines, catalogue.widget_words)
+    _mark_repeats(lines)
+    if boilerplate is not None:
+        _mark_boilerplate(lines, boilerplate)
+    _take_title(lines, fields)
+    _mark_fragments(lines)
+
+    kept = "\n".join(ln.raw.rstrip() for ln in lines if ln.rule is None)
+    body = re.sub(r"\n\s*\n\s*\n+", "\n\n", kept).strip()
+    removed = [Removal(ln.text, ln.rule, ln.field) for ln in lines if ln.text and ln.rule]
+    doc = Document(
+        id=id,
+        text=body,
+        title=fields.title,
+        date=fields.date,
+        author=fields.author,
+        source=source,
+        url=url,
+        removed=removed,
+    )
+    if fields.dateline:
+        doc.extra["dateline"] = fields.dateline
+    return doc

@@ -1,0 +1,73 @@
+"""Tokens and shingles for comparing documents, in any script.
+
+Text is normalised first (NFKC, case folding, one form for quotes, dashes and
+Arabic-script letter variants, diacritics dropped) so that typographic
+differences between outlets do not hide a copy. Space-delimited scripts
+(Latin, Cyrillic, Greek, Arabic, Urdu, Hebrew, Devanagari, Hangul, ...) give
+words; Chinese, Japanese and Thai, written without spaces, give one token per
+character, so their shingles are character n-grams.
+
+>>> tokens("“Don’t” — he said")
+["don't", 'he', 'said']
+>>> tokens("东京の天気")
+['东', '京', 'の', '天', '気']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = ["normalize", "token_spans", "tokens"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        # Arabic-script letter variants that outlets and keyboards mix freely.
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي",
+        "ك": "ک", "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ي",
+        "ـ": None,  # tatweel, a stretching stroke
+    }
+)  # fmt: skip
+_UNSPACED = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+)
+# Combining marks are not \w in Python, but inside Indic and Arabic-script words
+# they are part of the word (vowel signs), so they join the word class.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+_WORD = rf"(?:(?![{_UNSPACED}])[\w{_MARKS}])+"
+_TOKEN = re.compile(rf"[{_UNSPACED}][{_MARKS}\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*|{_WORD}(?:['’]{_WORD})*")
+# Diacritics dropped for comparison: Latin accents, Hebrew points, Arabic harakat.
+_DROPPED_MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def _drop_marks(text: str) -> str:
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _DROPPED_MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+def normalize(text: str) -> str:
+    """The form documents are compared in (same length guarantees are not kept)."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLATE)
+    return _drop_marks(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised word tokens (single characters for CJK and Thai)."""
+    return _TOKEN.findall(normalize(text))
+
+
+def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, token)`` for each token, with offsets into the original text.
+
+    Tokens are found on the original text and normalised one by one, so the
+    offsets point at what a reader sees.
+    """
+    for found in _TOKEN.finditer(text):
+        token = normalize(found.group())
+        if token:
+            yield found.start(), found.end(), token

@@ -1,0 +1,55 @@
+"""Write JSONL atomically: to a temporary file beside the target, renamed into
+place only when every record is written, so a failed or interrupted run never
+leaves a truncated output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["atomic_jsonl", "dumps"]
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One JSON line, UTF-8 kept readable, key order as given (deterministic)."""
+    return json.dumps(record, ensure_ascii=False)
+
+
+class JsonlSink:
+    """Where records go; ``write`` takes one JSON object."""
+
+    def __init__(self, stream: IO[str]):
+        self._stream = stream
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._stream.write(dumps(record))
+        self._stream.write("\n")
+        self.count += 1
+
+
+@contextmanager
+def atomic_jsonl(path: str | None) -> Iterator[JsonlSink]:
+    """A sink writing to ``path`` atomically, or to stdout for None or ``-``."""
+    if path in (None, "-"):
+        yield JsonlSink(sys.stdout)
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield JsonlSink(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

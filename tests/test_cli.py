@@ -1,0 +1,187 @@
+"""The command line, driven the way click's own tests drive commands."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_help_has_examples(runner: CliRunner) -> None:
+    for command in ([], ["clean"], ["dedup"], ["compare"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output
+
+
+def test_clean_samples_to_stdout(runner: CliRunner, samples: Path) -> None:
+    result = runner.invoke(main, ["clean", str(samples), "--explain"])
+    assert result.exit_code == 0, result.output
+    out = records(result.stdout)
+    assert len(out) == 5
+    assert [r["id"] for r in out] == sorted(r["id"] for r in out)  # stable order
+    for record in out:
+        assert set(record) >= {"id", "text", "title", "date", "author", "source", "url", "removed"}
+        assert all(set(r) >= {"line", "rule"} for r in record["removed"])
+    assert "read 5, written 5, skipped 0" in result.stderr
+
+
+def test_clean_jsonl_passes_fields_through(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write(
+            json.dumps(
+                {
+                    "doc": "a1",
+                    "body": "Share this\nA storm hit the coast on Monday, officials said.",
+                    "lang": "en",
+                }
+            )
+            + "\n"
+        )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        main, ["clean", str(src), "-o", str(out), "--id-field", "doc", "--text-field", "body"]
+    )
+    assert result.exit_code == 0, result.output
+    (record,) = records(out.read_text())
+    assert record["id"] == "a1"
+    assert record["body"] == "A storm hit the coast on Monday, officials said."
+    assert record["lang"] == "en"
+
+
+def test_clean_reads_stdin(runner: CliRunner) -> None:
+    line = json.dumps(
+        {"id": "x", "text": "Advertisement\nIt rained in the city all day on Monday, officials said."}
+    )
+    result = runner.invoke(main, ["clean", "-"], input=line + "\n")
+    assert result.exit_code == 0
+    assert records(result.stdout)[0]["text"].startswith("It rained")
+
+
+def test_bad_records_are_reported_and_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "mixed.jsonl"
+    src.write_bytes(
+        b'{"id": "good1", "text": "A storm hit the coast on Monday, officials said."}\n'
+        b"not json\n"
+        b'{"id": "no-text"}\n'
+        b'{"id": "bad", "text": 5}\n'
+        b"[1, 2]\n"
+        b'{"id": "bad-utf8", "text": "\xff\xfe"}\n'
+        b'{"id": "good2", "text": "The river flooded the town on Tuesday, residents said."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["clean", str(src), "-o", str(out)])
+    assert result.exit_code == 0
+    assert [r["id"] for r in records(out.read_text())] == ["good1", "good2"]
+    problems = [line for line in result.stderr.splitlines() if "skipped " in line and ".jsonl:" in line]
+    assert len(problems) == 5
+    assert f"{src}:2: invalid-json" in result.stderr
+    assert "Traceback" not in result.output
+    assert "read 2, written 2, skipped 5" in result.stderr
+
+
+def test_strict_stops_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "a", "text": "Fine text here, said the man."}\nnot json\n')
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["clean", str(src), "-o", str(out), "--strict"])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [src]  # no temporary file left behind
+
+
+def test_missing_path_fails_before_work(runner: CliRunner, tmp_path: Path, samples: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["clean", str(samples), str(tmp_path / "nope"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output
+    assert not out.exists()
+
+
+def test_dedup_samples(runner: CliRunner, samples: Path, tmp_path: Path) -> None:
+    out, clusters = tmp_path / "unique.jsonl", tmp_path / "clusters.jsonl"
+    result = runner.invoke(main, ["dedup", str(samples), "-o", str(out), "--clusters", str(clusters)])
+    assert result.exit_code == 0, result.output
+    membership = records(clusters.read_text())
+    assert len(membership) == 5
+    assert all(set(m) == {"id", "cluster", "representative", "similarity"} for m in membership)
+    assert len({m["cluster"] for m in membership}) == 5
+    assert len(records(out.read_text())) == 5
+
+
+def test_dedup_finds_a_trimmed_copy(runner: CliRunner, tmp_path: Path) -> None:
+    story = [
+        "The central bank raised its main interest rate by half a point on Tuesday, its sixth this year.",
+        "Inflation has run above the bank's two percent target for two years, according to official figures.",
+        "Economists polled before the meeting had expected a smaller increase of a quarter point.",
+        "The currency rose one percent against the dollar after the decision was announced.",
+        "The governor said further increases could not be ruled out if prices kept rising.",
+        "Mortgage lenders said they would pass the increase on to borrowers from next month.",
+    ]
+    docs = [
+        {"id": "wire", "text": "\n".join(story), "source": "Reuters", "date": "2024-01-02"},
+        {
+            "id": "trimmed",
+            "text": "Bank lifts rates\n" + "\n".join(story[:4]) + "\nLocal lenders reacted.",
+            "source": "Daily",
+            "date": "2024-01-03",
+        },
+        {
+            "id": "other",
+            "text": "The football club sacked its manager after a run of eight defeats, "
+            "the chairman said on Sunday in a short statement.",
+            "source": "Daily",
+        },
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    out, clusters = tmp_path / "unique.jsonl", tmp_path / "clusters.jsonl"
+    result = runner.invoke(
+        main, ["dedup", str(src), "-o", str(out), "--clusters", str(clusters), "--keep", "earliest"]
+    )
+    assert result.exit_code == 0, result.output
+    membership = {m["id"]: m for m in records(clusters.read_text())}
+    assert membership["trimmed"]["cluster"] == membership["wire"]["cluster"] == "wire"
+    assert membership["wire"]["representative"] and not membership["trimmed"]["representative"]
+    assert membership["trimmed"]["similarity"] > 0.8
+    assert membership["other"]["cluster"] == "other"
+    assert [r["id"] for r in records(out.read_text())] == ["wire", "other"]
+
+
+def test_compare_shows_the_shared_passage(runner: CliRunner, samples: Path) -> None:
+    a = next(samples.glob("002_*.txt"))
+    b = next(samples.glob("004_*.txt"))
+    result = runner.invoke(main, ["compare", str(a), str(b)])
+    assert result.exit_code == 0, result.output
+    assert "Jaccard" in result.output and "Containment of A in B" in result.output
+    assert (
+        "We caution Russia and the regime against tampering with the suspected attack site" in result.output
+    )
+
+
+def test_compare_jsonl_records(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    text = (
+        "The river flooded the town on Tuesday and hundreds of residents were moved to safety, police said."
+    )
+    src.write_text(
+        json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": text}) + "\n"
+    )
+    result = runner.invoke(main, ["compare", f"{src}#a", f"{src}#b", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["jaccard"] == 1.0

@@ -1,0 +1,71 @@
+"""Signatures and banding agree with datasketch."""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from cleaner import BandedLSH, MinHasher
+from cleaner.tokens import tokens
+
+TEXTS = [
+    "The central bank raised its main interest rate by half a point on Tuesday, officials said.",
+    "The central bank raised its main interest rate by half a point on Tuesday, analysts said.",
+    "A storm hit the coast on Monday and thousands of homes lost power for several hours.",
+    "",
+    "东京电力公司周二表示，核电站的冷却系统已经恢复正常运行。",
+]
+
+
+def datasketch_signature(hasher: MinHasher, words: list[str]) -> np.ndarray:
+    m = MinHash(num_perm=hasher.num_perm, seed=hasher.seed, hashfunc=hasher.shingle_hash, scheme="affine32")
+    span = min(hasher.ngram, len(words))
+    if words:
+        m.update_batch([tuple(words[i : i + span]) for i in range(len(words) - span + 1)])
+    return m.hashvalues
+
+
+def test_signatures_equal_datasketch_bit_for_bit() -> None:
+    hasher = MinHasher(num_perm=64, seed=7, ngram=3)
+    words = [tokens(t) for t in TEXTS]
+    ours = hasher.signatures([hasher.shingles(w) for w in words])
+    for row, w in zip(ours, words):
+        assert np.array_equal(row, datasketch_signature(hasher, w))
+
+
+def test_lean_minhash_goes_into_datasketch_lsh() -> None:
+    hasher = MinHasher(num_perm=128)
+    sigs = hasher.signatures([hasher.shingles(tokens(t)) for t in TEXTS[:3]])
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    for i, sig in enumerate(sigs):
+        lsh.insert(str(i), hasher.lean_minhash(sig))
+    assert set(lsh.query(hasher.lean_minhash(sigs[0]))) == {"0", "1"}
+
+
+def test_banded_candidates_match_datasketch_lsh() -> None:
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, size=(40, 128), dtype=np.uint64).astype(np.uint32)
+    sigs = base.copy()
+    sigs[1::2] = base[::2]  # every odd row copies the row before
+    sigs[1::2, ::3] = rng.integers(0, 2**32, size=sigs[1::2, ::3].shape, dtype=np.uint64).astype(np.uint32)
+    ours = BandedLSH(bands=32, rows=4)
+    lsh = MinHashLSH(num_perm=128, params=(32, 4))
+    hasher = MinHasher(num_perm=128)
+    for i, sig in enumerate(sigs):
+        lsh.insert(i, hasher.lean_minhash(sig))
+    theirs = {
+        (min(i, j), max(i, j))
+        for i, sig in enumerate(sigs)
+        for j in lsh.query(hasher.lean_minhash(sig))
+        if i != j
+    }
+    assert {tuple(p) for p in ours.candidate_pairs(sigs).tolist()} == theirs
+
+
+def test_constructor_fails_fast() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="num_perm"):
+        MinHasher(num_perm=1)
+    with pytest.raises(ValueError, match="ngram"):
+        MinHasher(ngram=0)

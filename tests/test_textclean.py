@@ -1,0 +1,106 @@
+"""The text cleaner by category: cruft goes, look-alike sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_text
+
+BODY = [
+    "The central bank raised its main interest rate by half a point on Tuesday, officials said.",
+    "Inflation has run above the bank's target for two years, according to official figures.",
+    "Economists had expected a smaller increase, and the currency rose after the decision.",
+]
+
+
+def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
+    return "\n\n".join([*head, "Bank raises rates again", BODY[0], *middle, BODY[1], BODY[2], *tail])
+
+
+@pytest.mark.parametrize(
+    "line, where",
+    [
+        ("Home > Business > Economy", "head"),
+        ("Share this article", "head"),
+        ("Tap to share", "head"),
+        ("Listen to this article 4 min", "head"),
+        ("By Jane Smith, Reuters", "head"),
+        ("5 min read", "head"),
+        ("Updated 2 hours ago", "head"),
+        ("Advertisement", "middle"),
+        ("Story continues below advertisement", "middle"),
+        ("Sign up for our daily business newsletter", "middle"),
+        ("Download the Daily Planet app", "middle"),
+        ("Follow us on Instagram", "tail"),
+        ("We use cookies to give you the best experience. By browsing you accept our cookie policy.", "tail"),
+        ("(Reporting by John Doe; Editing by Jane Roe)", "tail"),
+        ("Copyright 2024 Thomson Reuters. All rights reserved.", "tail"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "tail"),
+        ("Tags: banks, inflation, rates", "tail"),
+        ("This article originally appeared on example.com", "tail"),
+    ],
+)
+def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
+    text = wrap(
+        [line] if where == "head" else [],
+        [line] if where == "middle" else [],
+        [line] if where == "tail" else [],
+    )
+    doc = clean_text(text)
+    assert line not in doc.text
+    assert any(r.line == line for r in doc.removed)
+    for sentence in BODY:
+        assert sentence in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shares of the company fell 3 percent.",
+        "Reuters could not independently verify the report.",
+        "The company said it would print more shares next year.",
+        "Follow-up talks are scheduled for Monday.",
+        "Advertising revenue rose 12 percent in the quarter.",
+        "The newsletter industry has grown sharply, he said.",
+        '"Click here," he told the crowd, pointing at the screen.',
+        "Copyright disputes have cost the industry billions, the report said.",
+        "Subscribers to the service rose to 4 million.",
+    ],
+)
+def test_look_alike_sentences_kept(line: str) -> None:
+    for position in ("head", "middle", "tail"):
+        text = wrap(
+            [line] if position == "head" else [],
+            [line] if position == "middle" else [],
+            [line] if position == "tail" else [],
+        )
+        assert line in clean_text(text).text, position
+
+
+def test_byline_and_date_move_into_fields() -> None:
+    doc = clean_text(wrap(["By Jane Smith", "Published 14:05 GMT, 3 December 2018"], [], []))
+    assert doc.author == "Jane Smith"
+    assert doc.date == "2018-12-03"
+    moved = {r.field for r in doc.removed if r.field}
+    assert {"author", "date", "title"} <= moved
+
+
+def test_related_list_goes_with_its_header() -> None:
+    doc = clean_text(wrap([], [], ["Most read", "Ferry timetable changes", "Harbour café wins award"]))
+    assert "Ferry timetable" not in doc.text
+    assert doc.text.endswith(BODY[2])
+
+
+def test_user_rules_extend_the_catalogue(tmp_path) -> None:
+    from cleaner.rules import load_catalogue
+
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[rule]]\ncategory = "outlet"\nname = "motto"\npattern = "news you can trust"\n')
+    doc = clean_text(wrap([], ["News you can trust"], []), catalogue=load_catalogue((str(rules),)))
+    assert [r.rule for r in doc.removed if r.line == "News you can trust"] == ["outlet/motto"]
+
+
+def test_cleaning_is_idempotent() -> None:
+    once = clean_text(wrap(["Share this article"], ["Advertisement"], ["Tags: a, b"]))
+    twice = clean_text(once.text, title=once.title)
+    assert twice.text == once.text
