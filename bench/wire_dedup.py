@@ -137,9 +137,7 @@ def load_dataset(data: Path) -> Dataset:
     if len(set(ids)) != len(ids):
         sys.exit(f"error: repeated ids in {docs_path}")
     if set(ids) != set(gold):
-        sys.exit(
-            f"error: ids in docs.jsonl and clusters.tsv differ ({len(set(ids) ^ set(gold))} ids)"
-        )
+        sys.exit(f"error: ids in docs.jsonl and clusters.tsv differ ({len(set(ids) ^ set(gold))} ids)")
     return Dataset(data, docs, gold, pairs, label_of)
 
 
@@ -312,8 +310,7 @@ def run_cleaner(ds: Dataset, cleaner_cmd: str, extra_args: str, timeout: float) 
         res.seconds = time.perf_counter() - t0
         if proc.returncode != 0:
             res.error = (
-                f"exit code {proc.returncode}\n--- stderr ---\n{proc.stderr}"
-                f"--- stdout ---\n{proc.stdout}"
+                f"exit code {proc.returncode}\n--- stderr ---\n{proc.stderr}--- stdout ---\n{proc.stdout}"
             )
             return res
         if not clusters.exists():
@@ -384,16 +381,14 @@ def fmt(x: float, nd: int = 3) -> str:
 def print_table(rows: list[list[str]], header: list[str]) -> None:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = "  ".join(
-        h.ljust(w) if i == 0 else h.rjust(w)
-        for i, (h, w) in enumerate(zip(header, widths, strict=True))
+        h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths, strict=True))
     )
     print(line)
     print("-" * len(line))
     for r in rows:
         print(
             "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
             )
         )
 
@@ -425,9 +420,7 @@ def print_report(ds: Dataset, results: list[Result]) -> None:
                 fmt(r.seconds, 1),
             ]
         )
-    print_table(
-        rows, ["system", "ARI", "pair P", "pair R", "pair F1", "PARTIAL", "RELATED", "seconds"]
-    )
+    print_table(rows, ["system", "ARI", "pair P", "pair R", "pair F1", "PARTIAL", "RELATED", "seconds"])
     for r in results:
         if not r.error:
             m = r.metrics
@@ -488,9 +481,7 @@ def false_merges(res: Result, ds: Dataset) -> Iterator[Pair]:
     for ids in sorted(members.values(), key=len, reverse=True):
         if len({ds.gold[i] for i in ids}) < 2:
             continue
-        cross = [
-            (a, b) for k, a in enumerate(ids) for b in ids[k + 1 :] if ds.gold[a] != ds.gold[b]
-        ]
+        cross = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :] if ds.gold[a] != ds.gold[b]]
         labelled = sorted(cross, key=lambda p: frozenset(p) not in ds.label_of)  # labelled first
         per_cluster.append(labelled)
     depth = 0
@@ -513,18 +504,13 @@ def show_errors(res: Result, ds: Dataset, n: int) -> dict[str, Any]:
 
     print(f"\n=== {res.name}: false merges (same predicted cluster, different gold cluster) ===")
     fm_total = res.metrics["predicted_pairs"] - res.metrics["true_pairs"]
-    fm_lab = {
-        lab: sum(pred[a] == pred[b] for a, b in ds.pairs[lab]) for lab in ("PARTIAL", "RELATED")
-    }
+    fm_lab = {lab: sum(pred[a] == pred[b] for a, b in ds.pairs[lab]) for lab in ("PARTIAL", "RELATED")}
     fm_lab["unlabelled"] = fm_total - sum(fm_lab.values())
     golds_in: dict[Hashable, set[str]] = defaultdict(set)
     for i, g in ds.gold.items():
         golds_in[pred[i]].add(g)
     n_bad_clusters = sum(len(g) > 1 for g in golds_in.values())
-    print(
-        f"{fm_total} false-merge pairs in {n_bad_clusters} predicted clusters; "
-        f"by gold label: {fm_lab}"
-    )
+    print(f"{fm_total} false-merge pairs in {n_bad_clusters} predicted clusters; by gold label: {fm_lab}")
     kinds: Counter[str] = Counter()
     shown_fm: list[dict[str, Any]] = []
     for k, (a, b) in enumerate(false_merges(res, ds)):
@@ -568,9 +554,7 @@ def show_errors(res: Result, ds: Dataset, n: int) -> dict[str, Any]:
         "false_merge_examples": shown_fm,
         "missed_copy_pairs": len(missed),
         "missed_kinds": dict(kind_pairs),
-        "missed_examples": [
-            {"id1": a, "id2": b, "ops1": docs[a].ops, "ops2": docs[b].ops} for a, b in order
-        ],
+        "missed_examples": [{"id1": a, "id2": b, "ops1": docs[a].ops, "ops2": docs[b].ops} for a, b in order],
     }
 
 
@@ -587,9 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_DATA,
         help=f"wiresim directory (default: {DEFAULT_DATA})",
     )
-    ap.add_argument(
-        "--systems", nargs="+", choices=["baseline", "cleaner"], default=["baseline", "cleaner"]
-    )
+    ap.add_argument("--systems", nargs="+", choices=["baseline", "cleaner"], default=["baseline", "cleaner"])
     ap.add_argument(
         "--baseline-tokens",
         choices=["regex", "split"],
@@ -601,12 +583,8 @@ def main(argv: list[str] | None = None) -> int:
         default="cleaner",
         help="command that runs the cleaner CLI (default: cleaner)",
     )
-    ap.add_argument(
-        "--cleaner-args", default="", help='extra args for "cleaner dedup", e.g. "--no-clean"'
-    )
-    ap.add_argument(
-        "--timeout", type=float, default=3600, help="seconds before the cleaner run is abandoned"
-    )
+    ap.add_argument("--cleaner-args", default="", help='extra args for "cleaner dedup", e.g. "--no-clean"')
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds before the cleaner run is abandoned")
     ap.add_argument("--json", type=Path, help="write the figures to this JSON file")
     ap.add_argument(
         "--show-errors",

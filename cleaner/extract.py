@@ -3,6 +3,11 @@
 The settings were chosen by measurement on news pages (``bench/html_extraction.py``):
 ``favor_precision`` with comments off scores higher than trafilatura's defaults,
 and the text cleaner then removes the line-level cruft trafilatura leaves.
+
+``favor_precision`` sometimes keeps only a fragment of a long article (a
+paywall notice, the first few paragraphs). When its text is under half the
+words the page holds in ``<p>`` elements, readability-lxml extracts the page
+too, and its text is used if trafilatura kept under half of it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,10 @@ import logging
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from lxml import etree
+from readability import Document as ReadabilityDocument
 
 from .dates import iso_date
 
@@ -20,6 +28,12 @@ __all__ = ["Extracted", "decode_html", "extract_html"]
 # trafilatura logs at WARNING for every page it finds too short; those are
 # reported by cleaner itself, once, per record.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("readability").setLevel(logging.ERROR)
+
+# Below this share of the page's paragraph words, trafilatura's text is suspect.
+_SUSPECT_SHARE = 0.5
+_WORD = re.compile(r"\w+")
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre", "section")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
@@ -69,10 +83,37 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     if result is None:
         return Extracted(text="", url=url)
     return Extracted(
-        text=result.text or "",
+        text=_second_opinion(html, result.text or ""),
         title=result.title or None,
         date=iso_date(result.date) if result.date else None,
         author=result.author or None,
         source=result.sitename or result.hostname or None,
         url=result.url or url,
     )
+
+
+def _count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _block_text(fragment: str) -> str:
+    """Text of an HTML fragment, one line per block element."""
+    root = lxml.html.fromstring(fragment)
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + element.tail if element.tail else "\n"
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _second_opinion(html: str, text: str) -> str:
+    """readability-lxml's text instead of trafilatura's when trafilatura kept
+    under half of a page that plainly has more to say."""
+    try:
+        root = lxml.html.fromstring(html)
+        paragraph_words = sum(_count_words(p.text_content()) for p in root.iter("p"))
+        if _count_words(text) >= _SUSPECT_SHARE * paragraph_words:
+            return text
+        other = _block_text(ReadabilityDocument(html).summary(html_partial=True))
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError, TypeError):
+        return text
+    return other if _count_words(text) < _SUSPECT_SHARE * _count_words(other) else text

@@ -4,9 +4,9 @@ Three layers decide, in order, whether a line is cruft:
 
 1. the rule catalogue (``rules.toml``): categories of cruft as whole-line
    patterns, limited to where the cruft sits (head, tail, anywhere);
-2. structure: captions repeated with a credit glued on, repeated lines,
-   widget text made only of button words, lists under a "Related" header,
-   stray fragments before the headline or after the last paragraph;
+2. structure: captions repeated with a credit glued on, labels repeated
+   above or below the body, widget text made only of button words, lists
+   under a "Related" header;
 3. corpus statistics (optional, see :mod:`cleaner.boilerplate`): lines that
    recur across many documents of one source.
 
@@ -36,11 +36,12 @@ from .rules import Catalogue, load_catalogue
 __all__ = ["clean_text", "is_sentence", "line_key"]
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_UNSPACED_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_TABLE_ROW = re.compile(r"^\|.*\|$")  # trafilatura renders table rows as | a | b |
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
 _CREDIT_TAIL = re.compile(r"^\s*[\(\[]?[^.!?]{1,60}[\)\]]?\s*$")
 _BODY_MIN_WORDS = 8
 _MAX_TITLE_WORDS = 30
-_FRAGMENT_WORDS = 3  # stray head/tail fragments at most this long are dropped
 _RELATED_MAX_ITEMS = 12
 
 #: Decides whether a line recurring in a batch is boilerplate (see boilerplate.py).
@@ -49,6 +50,11 @@ BoilerplateTest = Callable[[str, bool], bool]
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+def word_count(line: str) -> int:
+    """Words, counting scripts written without spaces as about two characters a word."""
+    return len(_WORD.findall(line)) + len(_UNSPACED_CHAR.findall(line)) // 2
 
 
 def is_sentence(line: str) -> bool:
@@ -60,7 +66,7 @@ def is_sentence(line: str) -> bool:
     >>> is_sentence("Share this article")
     False
     """
-    count = len(words(line))
+    count = word_count(line)
     if count >= 15:
         return True
     return count >= 4 and bool(_SENTENCE_END.search(line.strip()))
@@ -114,7 +120,7 @@ def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
 
 def _apply_catalogue(lines: list[_Line], catalogue: Catalogue, fields: _Fields) -> None:
     for ln in lines:
-        if not ln.live:
+        if not ln.live or _TABLE_ROW.match(ln.text):
             continue
         found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence)
         if found is None:
@@ -146,12 +152,15 @@ def _mark_captions(lines: list[_Line]) -> None:
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
+    """Repeats of a short non-sentence line above or below the body (a label
+    printed twice). Repeated lines inside the body are left: recipes, tables
+    and Q&A repeat lines on purpose."""
     seen: set[str] = set()
     for ln in lines:
         if not ln.text:
             continue
         key = line_key(ln.text)
-        if key in seen and ln.rule is None:
+        if key in seen and ln.rule is None and ln.zone != "body" and not ln.sentence:
             ln.rule = "structure/repeated-line"
         seen.add(key)
 
@@ -176,14 +185,6 @@ def _mark_widget_text(lines: list[_Line], vocabulary: frozenset[str]) -> None:
         tokens = [w.casefold() for w in words(ln.text)]
         if tokens and all(t in vocabulary or t.isdigit() for t in tokens):
             ln.rule = "share/widget-text"
-
-
-def _mark_fragments(lines: list[_Line]) -> None:
-    """Two- or three-word scraps outside the body: section kickers, sign-offs."""
-    for ln in lines:
-        stray = ln.live and ln.zone != "body" and not ln.sentence and ln.n_words <= _FRAGMENT_WORDS
-        if stray and (ln.zone == "tail" or ln.n_words <= 2):
-            ln.rule = f"structure/{ln.zone}-fragment"
 
 
 def _take_title(lines: list[_Line], fields: _Fields) -> None:
@@ -233,7 +234,7 @@ def clean_text(
     lines = []
     for index, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
-        lines.append(_Line(index, raw, stripped, is_sentence(stripped), len(words(stripped))))
+        lines.append(_Line(index, raw, stripped, is_sentence(stripped), word_count(stripped)))
     fields = _Fields(title=title, date=date, author=author)
 
     _mark_zones(lines, catalogue)
@@ -245,7 +246,6 @@ def clean_text(
     if boilerplate is not None:
         _mark_boilerplate(lines, boilerplate)
     _take_title(lines, fields)
-    _mark_fragments(lines)
 
     kept = "\n".join(ln.raw.rstrip() for ln in lines if ln.rule is None)
     body = re.sub(r"\n\s*\n\s*\n+", "\n\n", kept).strip()

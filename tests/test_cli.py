@@ -32,12 +32,12 @@ def test_clean_samples_to_stdout(runner: CliRunner, samples: Path) -> None:
     result = runner.invoke(main, ["clean", str(samples), "--explain"])
     assert result.exit_code == 0, result.output
     out = records(result.stdout)
-    assert len(out) == 5
+    assert len(out) == 6
     assert [r["id"] for r in out] == sorted(r["id"] for r in out)  # stable order
     for record in out:
         assert set(record) >= {"id", "text", "title", "date", "author", "source", "url", "removed"}
         assert all(set(r) >= {"line", "rule"} for r in record["removed"])
-    assert "read 5, written 5, skipped 0" in result.stderr
+    assert "read 6, written 6, skipped 0" in result.stderr
 
 
 def test_clean_jsonl_passes_fields_through(runner: CliRunner, tmp_path: Path) -> None:
@@ -118,8 +118,11 @@ def test_dedup_samples(runner: CliRunner, samples: Path, tmp_path: Path) -> None
     result = runner.invoke(main, ["dedup", str(samples), "-o", str(out), "--clusters", str(clusters)])
     assert result.exit_code == 0, result.output
     membership = records(clusters.read_text())
-    assert len(membership) == 5
+    assert len(membership) == 6
     assert all(set(m) == {"id", "cluster", "representative", "similarity"} for m in membership)
+    by_id = {Path(m["id"]).name: m for m in membership}
+    # the outlet's trimmed copy of the AP story joins the AP page; nothing else merges
+    assert by_id["port_strike_copy.txt"]["cluster"] == by_id["port_strike_wire.html"]["id"]
     assert len({m["cluster"] for m in membership}) == 5
     assert len(records(out.read_text())) == 5
 
