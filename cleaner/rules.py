@@ -60,6 +60,9 @@ class Rule:
     where: str = "any"
     sentences: bool = False
     field: str | None = None
+    hint: tuple[str, ...] = ()
+    #: Longest line the pattern can match (after trimming); longer lines skip it.
+    max_length: int = sys.maxsize
 
     @property
     def rule(self) -> str:
@@ -82,6 +85,7 @@ class Catalogue:
         self.rules = rules
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
+        self._hint_words = sorted({word for rule in rules for word in rule.hint})
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -108,10 +112,14 @@ class Catalogue:
         return found
 
     def _match_whole(self, text: str, zone: str | None, sentence: bool) -> Match | None:
+        lowered = text.lower()
+        present = {word for word in self._hint_words if word in lowered}
         for rule in self.rules:
             if sentence and not rule.sentences:
                 continue
             if zone is not None and rule.where not in ("any", zone):
+                continue
+            if len(text) > rule.max_length or (rule.hint and present.isdisjoint(rule.hint)):
                 continue
             found = rule.regex.fullmatch(text)
             if found is None:
@@ -121,6 +129,20 @@ class Catalogue:
                 value = (found.group("value") or "").strip(" ,;:-–—|") or None
             return Match(rule.rule, rule.field if value else None, value)
         return None
+
+
+def _max_width(pattern: str, flags: int) -> int:
+    """The most characters ``pattern`` can match, or ``sys.maxsize`` when unbounded.
+
+    Uses the regex parser's own width calculation (a private module, so any
+    failure just means "no limit")."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        width = _parser.parse(pattern, flags).getwidth()[1]
+    except Exception:  # pragma: no cover - depends on the interpreter
+        return sys.maxsize
+    return width if width < 65535 else sys.maxsize
 
 
 def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> Rule:
@@ -147,7 +169,12 @@ def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> 
         regex = re.compile(pattern, flags)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid pattern: {exc}") from None
+    hint = entry.get("hint", [])
+    if not isinstance(hint, list) or not all(isinstance(word, str) and word for word in hint):
+        raise ConfigError(f"{where}: 'hint' must be a list of non-empty strings")
     return Rule(
+        max_length=_max_width(pattern, flags),
+        hint=tuple(word.lower() for word in hint),
         category=entry["category"],
         name=entry["name"],
         regex=regex,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from .dates import is_timestamp_line, iso_date
 from .document import Document, Removal
-from .rules import Catalogue, load_catalogue
+from .rules import Catalogue, Match, load_catalogue
 
 __all__ = ["clean_text", "is_sentence", "line_key"]
 
@@ -88,6 +88,8 @@ class _Line:
     zone: str = "body"
     rule: str | None = None
     field: str | None = None
+    # For sentences: the catalogue's answer regardless of zone (None: no rule).
+    sentence_match: Match | None = None
 
     @property
     def live(self) -> bool:
@@ -104,12 +106,13 @@ class _Fields:
 
 
 def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
+    for ln in lines:
+        if ln.sentence:
+            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True)
     body = [
         ln.index
         for ln in lines
-        if ln.sentence
-        and ln.n_words >= _BODY_MIN_WORDS
-        and catalogue.match(ln.text, zone=None, sentence=True) is None
+        if ln.sentence and ln.n_words >= _BODY_MIN_WORDS and ln.sentence_match is None
     ]
     if not body:
         return
@@ -122,6 +125,8 @@ def _apply_catalogue(lines: list[_Line], catalogue: Catalogue, fields: _Fields) 
     for ln in lines:
         if not ln.live or _TABLE_ROW.match(ln.text):
             continue
+        if ln.sentence and ln.sentence_match is None:
+            continue  # no sentence rule matches in any zone
         found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence)
         if found is None:
             if not ln.sentence and ln.zone != "body" and is_timestamp_line(ln.text):
