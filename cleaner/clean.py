@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .boilerplate import BoilerplateModel
 from .document import Document
 from .errors import InputError
-from .extract import extract_html
+from .extract import Extracted, extract_html
 from .read import RawRecord
 from .rules import Catalogue, load_catalogue
 from .textclean import BoilerplateTest, clean_text
@@ -20,11 +21,15 @@ class CleanOptions:
     """How documents are cleaned.
 
     ``rules`` names extra rule files (TOML) added to the built-in catalogue;
-    ``clean=False`` passes text through untouched (only HTML is extracted).
+    ``clean=False`` passes text through untouched (only HTML is extracted);
+    ``learn_boilerplate`` learns lines recurring within a source per batch of
+    ``batch_size`` records.
     """
 
     rules: tuple[str, ...] = ()
     clean: bool = True
+    learn_boilerplate: bool = True
+    batch_size: int = 10_000
     catalogue: Catalogue = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -62,44 +67,46 @@ def clean_html(
     )
 
 
+def extract_record(record: RawRecord) -> Extracted:
+    """The record's text and the metadata found with it (HTML is extracted)."""
+    if record.html is not None:
+        return extract_html(record.html, url=record.meta.get("url"))
+    return Extracted(text=record.text or "")
+
+
 def clean_record(
-    record: RawRecord, options: CleanOptions, boilerplate: BoilerplateTest | None = None
+    record: RawRecord,
+    options: CleanOptions,
+    boilerplate: BoilerplateTest | None = None,
+    extracted: Extracted | None = None,
 ) -> Document:
-    """Extract (HTML) and clean (text) one record; input metadata wins over found metadata."""
+    """Extract (HTML) and clean (text) one record; input metadata wins over found metadata.
+
+    ``extracted`` saves extracting again when the caller already did.
+    """
     meta = record.meta
-    if not options.clean:
-        if record.html is not None:
-            found = extract_html(record.html, url=meta.get("url"))
-            doc = Document(
-                id=record.id,
-                text=found.text,
-                title=found.title,
-                date=found.date,
-                author=found.author,
-                source=found.source,
-                url=found.url,
-            )
-        else:
-            doc = Document(id=record.id, text=record.text or "")
-    elif record.html is not None:
-        doc = clean_html(
-            record.html,
+    found = extracted or extract_record(record)
+    if options.clean:
+        doc = clean_text(
+            found.text,
             id=record.id,
-            url=meta.get("url"),
+            title=meta.get("title") or found.title,
+            date=meta.get("date") or found.date,
+            author=meta.get("author") or found.author,
+            source=meta.get("source") or found.source,
+            url=meta.get("url") or found.url,
             catalogue=options.catalogue,
             boilerplate=boilerplate,
         )
     else:
-        doc = clean_text(
-            record.text or "",
+        doc = Document(
             id=record.id,
-            title=meta.get("title"),
-            date=meta.get("date"),
-            author=meta.get("author"),
-            source=meta.get("source"),
-            url=meta.get("url"),
-            catalogue=options.catalogue,
-            boilerplate=boilerplate,
+            text=found.text,
+            title=found.title,
+            date=found.date,
+            author=found.author,
+            source=found.source,
+            url=found.url,
         )
     for key, value in meta.items():
         setattr(doc, key, value)
@@ -110,6 +117,38 @@ def clean_record(
 def clean_records(
     records: Iterable[RawRecord | InputError], options: CleanOptions
 ) -> Iterator[Document | InputError]:
-    """Clean a stream of records in order; errors pass through in place."""
+    """Clean a stream of records in order; errors pass through in place.
+
+    With ``options.learn_boilerplate``, records are taken in batches of
+    ``options.batch_size``; lines recurring across many documents of one source
+    in a batch are learned as boilerplate (see :mod:`cleaner.boilerplate`).
+    """
+    if not (options.clean and options.learn_boilerplate):
+        for record in records:
+            yield record if isinstance(record, InputError) else clean_record(record, options)
+        return
+    batch: list[RawRecord | InputError] = []
     for record in records:
-        yield record if isinstance(record, InputError) else clean_record(record, options)
+        batch.append(record)
+        if len(batch) >= options.batch_size:
+            yield from _clean_batch(batch, options)
+            batch = []
+    yield from _clean_batch(batch, options)
+
+
+def _clean_batch(
+    batch: list[RawRecord | InputError], options: CleanOptions
+) -> Iterator[Document | InputError]:
+    extracted = [None if isinstance(r, InputError) else extract_record(r) for r in batch]
+    sources = [
+        None if found is None or isinstance(record, InputError) else record.meta.get("source") or found.source
+        for record, found in zip(batch, extracted)
+    ]
+    model = BoilerplateModel().fit(
+        (source, found.text) for source, found in zip(sources, extracted) if found is not None
+    )
+    for record, found, source in zip(batch, extracted, sources):
+        if isinstance(record, InputError) or found is None:
+            yield record
+        else:
+            yield clean_record(record, options, model.for_source(source), found)

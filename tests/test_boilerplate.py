@@ -1,0 +1,62 @@
+"""Corpus-learned boilerplate: per-source recurring lines go, wire sentences stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleaner.boilerplate import BoilerplateModel
+from cleaner.cli import main
+
+WIRE = "The central bank raised its main interest rate by half a point on Tuesday, officials said."
+
+
+def story(i: int) -> str:
+    return f"Town council meeting number {i} approved the budget for road repairs, the mayor said."
+
+
+def test_recurring_lines_of_one_source_are_learned() -> None:
+    docs = [("Gazette", f"Gazette Online · Since 1887\n{story(i)}") for i in range(6)]
+    model = BoilerplateModel().fit(docs)
+    assert model.for_source("Gazette")("Gazette Online · Since 1887", False)
+    assert not model.for_source("Gazette")(story(1), True)
+    assert not model.for_source("Herald")("Gazette Online · Since 1887", False)
+
+
+def test_wire_sentences_shared_across_sources_are_never_learned() -> None:
+    docs = [(source, f"{WIRE}\n{story(i)}") for i, source in enumerate(["A", "A", "A", "B", "B", "B"])]
+    model = BoilerplateModel().fit(docs)
+    assert not model.for_source("A")(WIRE, True)
+
+
+def test_without_source_only_non_sentences_are_learned() -> None:
+    docs = [(None, f"Read our weekly digest\n{WIRE}\n{story(i)}") for i in range(6)]
+    model = BoilerplateModel().fit(docs)
+    assert model.for_source(None)("Read our weekly digest", False)
+    assert not model.for_source(None)(WIRE, True)
+
+
+def test_rare_lines_are_not_learned() -> None:
+    docs = [("G", f"Special report\n{story(i)}") for i in range(2)] + [("G", story(i)) for i in range(2, 20)]
+    assert not BoilerplateModel().fit(docs).for_source("G")("Special report", False)
+
+
+def test_cli_removes_an_outlets_fixed_lines(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {
+            "id": str(i),
+            "source": "Gazette",
+            "text": f"THE GAZETTE — YOUR TOWN\n{story(i)}\nGazette Media Group 1887",
+        }
+        for i in range(5)
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = CliRunner().invoke(main, ["clean", str(src), "--explain"])
+    assert result.exit_code == 0, result.output
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        assert record["text"] == story(int(record["id"]))
+        assert {r["rule"] for r in record["removed"]} == {"boilerplate/corpus-repeated"}
