@@ -47,6 +47,11 @@ def _input_options(func: F) -> F:
             help="Extra cruft rules (TOML, same format as the built-in catalogue). Repeatable.",
         ),
         click.option(
+            "--no-boilerplate",
+            is_flag=True,
+            help="Do not learn lines that recur across a source's documents as boilerplate.",
+        ),
+        click.option(
             "--explain", is_flag=True, help="Add 'removed': every line taken out and the rule that took it."
         ),
         click.option(
@@ -108,6 +113,7 @@ def clean(
     text_field: str,
     html_field: str,
     rule_files: tuple[str, ...],
+    no_boilerplate: bool,
     explain: bool,
     strict: bool,
     quiet: bool,
@@ -128,7 +134,7 @@ def clean(
         stats = run_clean(
             list(inputs),
             output,
-            options=CleanOptions(rules=rule_files, clean=not no_clean),
+            options=CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate),
             names=FieldNames(id=id_field, text=text_field, html=html_field),
             explain=explain,
             strict=strict,
@@ -196,6 +202,7 @@ def dedup(
     text_field: str,
     html_field: str,
     rule_files: tuple[str, ...],
+    no_boilerplate: bool,
     explain: bool,
     strict: bool,
     quiet: bool,
@@ -223,7 +230,7 @@ def dedup(
             output,
             deduplicator=deduplicator,
             clusters_path=clusters_path,
-            options=CleanOptions(rules=rule_files, clean=not no_clean),
+            options=CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate),
             names=FieldNames(id=id_field, text=text_field, html=html_field),
             explain=explain,
             strict=strict,

@@ -60,3 +60,12 @@ def test_cli_removes_an_outlets_fixed_lines(tmp_path: Path) -> None:
         record = json.loads(line)
         assert record["text"] == story(int(record["id"]))
         assert {r["rule"] for r in record["removed"]} == {"boilerplate/corpus-repeated"}
+
+
+def test_cli_no_boilerplate_keeps_recurring_lines(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": str(i), "source": "G", "text": f"THE GAZETTE — YOUR TOWN\n{story(i)}"} for i in range(5)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = CliRunner().invoke(main, ["clean", str(src), "--no-boilerplate"])
+    assert result.exit_code == 0, result.output
+    assert all("THE GAZETTE" in json.loads(line)["text"] for line in result.stdout.splitlines())
