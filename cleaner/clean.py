@@ -53,15 +53,27 @@ def clean_html(
     >>> clean_html(page).text.startswith("It rained all day")
     True
     """
-    found = extract_html(html, url=url)
+    return _clean_found(extract_html(html, url=url), id=id, catalogue=catalogue, boilerplate=boilerplate)
+
+
+def _clean_found(
+    found: Extracted,
+    *,
+    id: str,
+    meta: dict[str, str] | None = None,
+    catalogue: Catalogue | None = None,
+    boilerplate: BoilerplateTest | None = None,
+) -> Document:
+    """Clean extracted text; metadata given in ``meta`` wins over what was found."""
+    meta = meta or {}
     return clean_text(
         found.text,
         id=id,
-        title=found.title,
-        date=found.date,
-        author=found.author,
-        source=found.source,
-        url=found.url,
+        title=meta.get("title") or found.title,
+        date=meta.get("date") or found.date,
+        author=meta.get("author") or found.author,
+        source=meta.get("source") or found.source,
+        url=meta.get("url") or found.url,
         catalogue=catalogue or load_catalogue(),
         boilerplate=boilerplate,
     )
@@ -87,29 +99,19 @@ def clean_record(
     meta = record.meta
     found = extracted or extract_record(record)
     if options.clean:
-        doc = clean_text(
-            found.text,
-            id=record.id,
-            title=meta.get("title") or found.title,
-            date=meta.get("date") or found.date,
-            author=meta.get("author") or found.author,
-            source=meta.get("source") or found.source,
-            url=meta.get("url") or found.url,
-            catalogue=options.catalogue,
-            boilerplate=boilerplate,
+        doc = _clean_found(
+            found, id=record.id, meta=meta, catalogue=options.catalogue, boilerplate=boilerplate
         )
     else:
         doc = Document(
             id=record.id,
             text=found.text,
-            title=found.title,
-            date=found.date,
-            author=found.author,
-            source=found.source,
-            url=found.url,
+            title=meta.get("title") or found.title,
+            date=meta.get("date") or found.date,
+            author=meta.get("author") or found.author,
+            source=meta.get("source") or found.source,
+            url=meta.get("url") or found.url,
         )
-    for key, value in meta.items():
-        setattr(doc, key, value)
     doc.extra.update(record.extra)
     return doc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -250,7 +251,7 @@ def dedup(
 
 def _load_one(spec: str, options: CleanOptions) -> tuple[str, str]:
     """``FILE`` or ``FILE#id`` -> (id, clean text)."""
-    path, _, wanted = spec.partition("#") if "#" in spec and not _exists(spec) else (spec, "", "")
+    path, _, wanted = spec.partition("#") if "#" in spec and not Path(spec).exists() else (spec, "", "")
     for record in read_inputs(expand_inputs([path])):
         if isinstance(record, InputError):
             if not wanted:
@@ -259,12 +260,6 @@ def _load_one(spec: str, options: CleanOptions) -> tuple[str, str]:
         if not wanted or record.id == wanted:
             return record.id, clean_record(record, options).text
     raise ConfigError(f"{path}: no record with id {wanted!r}" if wanted else f"{path}: no document")
-
-
-def _exists(path: str) -> bool:
-    from pathlib import Path
-
-    return Path(path).exists()
 
 
 @main.command(name="compare")

@@ -114,7 +114,9 @@ class MinHasher:
     def shingle_hash(self, shingle: Sequence[str]) -> int:
         """The 32-bit hash of one shingle (a tuple of tokens), usable as
         datasketch's ``hashfunc``."""
-        return int(self.shingles(list(shingle))[0]) if len(shingle) <= self.ngram else 0
+        if not 1 <= len(shingle) <= self.ngram:
+            raise ValueError(f"a shingle has 1 to {self.ngram} tokens, got {len(shingle)}")
+        return int(self.shingles(list(shingle))[0])
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """A ``(len(shingle_sets), num_perm)`` uint32 matrix of signatures.

@@ -52,14 +52,14 @@ class RunStats:
 
 
 def _documents(
-    inputs: list[str],
+    inputs: list[tuple[str, str]],
     options: CleanOptions,
     names: FieldNames,
     stats: RunStats,
     on_problem: ProblemHandler,
     strict: bool,
 ) -> Iterator[Document]:
-    records = read_inputs(expand_inputs(inputs), names)
+    records = read_inputs(inputs, names)
     for item in clean_records(records, options):
         if isinstance(item, InputError):
             stats.skipped[item.reason] += 1
@@ -84,10 +84,10 @@ def run_clean(
 ) -> RunStats:
     """Clean every input record and write one JSONL line each to ``output``."""
     options, names = options or CleanOptions(), names or FieldNames()
-    expand_inputs(inputs)  # a missing path fails here, before any output exists
+    files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
     with atomic_jsonl(output) as sink:
-        for doc in _documents(inputs, options, names, stats, on_problem, strict):
+        for doc in _documents(files, options, names, stats, on_problem, strict):
             sink.write(doc.to_record(explain=explain, text_field=names.text))
         stats.written = sink.count
     return stats
@@ -109,9 +109,9 @@ def run_dedup(
     representatives to ``output`` and every document's membership to
     ``clusters_path``."""
     options, names = options or CleanOptions(), names or FieldNames()
-    expand_inputs(inputs)
+    files = expand_inputs(inputs)
     stats = RunStats()
-    docs = list(_documents(inputs, options, names, stats, on_problem, strict))
+    docs = list(_documents(files, options, names, stats, on_problem, strict))
     result = deduplicator.run(docs)
     keep = set(result.representatives)
     with atomic_jsonl(output) as sink:
