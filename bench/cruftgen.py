@@ -22,10 +22,11 @@ Every document belongs to an outlet (``source``, a domain name); documents of th
 outlet share that outlet's fixed header and footer lines (marked ``"fixed": true``), while
 all other cruft varies per document.
 
-Two phrasing pools, ``dev`` and ``heldout`` (``--pool``), use different wordings, formats,
-section names, credit styles and outlet names for every category (see
+Three phrasing pools, ``dev``, ``heldout`` and ``blind`` (``--pool``), use different
+wordings, formats, section names, credit styles and outlet names for every category (see
 ``cruftgen_phrases.py``). The *layout* of document *i* (which story, which categories,
-where) depends only on ``--seed``, so the two pools differ only in wording.
+where) depends only on ``--seed``, so the pools differ only in wording. ``blind`` is kept
+for a final generalisation check: do not tune rules against its phrasings.
 
 Output (JSONL), one record per document::
 
@@ -65,7 +66,7 @@ import cruftgen_phrases as P
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "bench" / "reuters21578"
-POOLS = ("dev", "heldout")
+POOLS = ("dev", "heldout", "blind")
 N_OUTLETS = 60
 MIN_BODY_WORDS = 150
 FRACTIONS = ["1/8", "1/4", "3/8", "1/2", "5/8", "3/4"]
@@ -671,7 +672,7 @@ def make_outlet(pool: str, index: int, seed: int, taken: set[str], dummy: Story)
         header.append(mk.nav_single())
     footer = [mk.pick("footer", P.FOOTER) for _ in range(r.randint(0, 3))]
     if r.random() < 0.5:
-        footer.append(mk.line("footer", "© {year} {outlet}{|. All rights reserved.| Ltd}"))
+        footer.append(mk.line("footer", P.OUTLET_COPYRIGHT[pool]))
     for ln in header + footer:
         ln["fixed"] = True
     outlet.header, outlet.footer = _dedupe(header), _dedupe(footer)
@@ -899,7 +900,12 @@ def main(argv: list[str] | None = None) -> int:
         help="directory holding reut2-*.sgm (default: %(default)s)",
     )
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pool", choices=[*POOLS, "both"], default="dev")
+    ap.add_argument(
+        "--pool",
+        choices=[*POOLS, "both", "all"],
+        default="dev",
+        help="'both' is dev and heldout, 'all' adds blind (default: %(default)s)",
+    )
     ap.add_argument("--docs", type=int, default=2000, help="documents per pool")
     ap.add_argument("-o", "--output", type=Path, help="JSONL output (default: stdout)")
     ap.add_argument(
@@ -912,7 +918,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     gen = Generator(load_stories(args.data), seed=args.seed)
-    pools = list(POOLS) if args.pool == "both" else [args.pool]
+    pools = {"both": ["dev", "heldout"], "all": list(POOLS)}.get(args.pool, [args.pool])
     docs = [d for pool in pools for d in gen.documents(pool, args.docs)]
     if args.preview:
         for d in docs[: args.preview]:

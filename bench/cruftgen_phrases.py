@@ -1,9 +1,11 @@
 """Phrasing pools for ``cruftgen.py``: the words the cruft and look-alike lines are made of.
 
-Nothing here is executable logic beyond plain data. Every category has a ``dev`` and a
-``heldout`` pool with *different* phrasings (other verbs, formats, separators, section
-words, credit styles), so that a cleaner tuned on the ``dev`` pool can be checked for
-generalisation on ``heldout``.
+Nothing here is executable logic beyond plain data. Every category has a ``dev``, a
+``heldout`` and a ``blind`` pool with *different* phrasings (other verbs, formats, separators,
+section words, credit styles, outlet names), so that a cleaner tuned on the ``dev`` pool can
+be checked for generalisation on ``heldout``. ``blind`` is a third, independent set of
+real-world phrasings (including some non-English page furniture) kept for a final check
+after both ``dev`` and ``heldout`` misses have been studied: do not tune rules against it.
 
 Template syntax (expanded by ``cruftgen.expand``):
 
@@ -103,6 +105,14 @@ OUTLET_PARTS = {
         "forms": ["The {place} {noun}", "{place} {noun}", "{noun} of {place}",
                   "{place}{noun}", "{place} Public Media", "The {noun} Report"],
     },
+    "blind": {
+        "places": ["Wexley", "Dunmore", "Carrick", "Bramley", "Tallowood", "Rosedale",
+                   "Port Alder", "Maple Ridge", "Coldwater", "Ferndale", "Norbury", "Kestrel Bay"],
+        "nouns": ["Advertiser", "Express", "Enquirer", "Globe", "Argus", "Clarion", "Leader",
+                  "Citizen", "Sun", "Press", "Echo", "Mail"],
+        "forms": ["The {place} {noun}", "{place} {noun}", "{place} Evening {noun}",
+                  "{place} Today", "{place} Live", "The {noun}"],
+    },
 }
 
 # Site section words used in navigation (different vocabularies per pool).
@@ -113,6 +123,10 @@ SECTIONS = {
     "heldout": ["International", "Finance", "Money", "Energy", "Science", "Culture", "Travel",
                 "Health", "Climate", "Media", "Investing", "Asia-Pacific", "Latin America",
                 "Agriculture", "Trade", "Companies", "Live", "Podcasts", "Features", "Local"],
+    "blind": ["National", "UK", "Australia", "India", "Canada", "Sports", "Technology", "Comment",
+              "Analysis", "Property", "Personal Finance", "Wealth", "Environment", "Education",
+              "Obituaries", "Arts", "Life & Style", "Photos", "Regional", "Wirtschaft", "Motoring",
+              "Royals"],
 }
 
 # --------------------------------------------------------------------------- cruft: navigation
@@ -134,6 +148,14 @@ NAV = {
                    "Back to top", "Choose your region", "Accessibility help"],
         "prefix": ["", "", "", "Where am I: ", "Path: ", "Current page: "],
     },
+    "blind": {
+        "home": ["News home", "Latest", "All news", "Newsroom", "News Centre", "Startseite"],
+        "seps": [" >> ", " – ", " ❯ ", " ▸ ", " ⟩ ", " - "],
+        "single": ["Skip to navigation", "Open side menu", "Search site", "Today's Paper", "ePaper",
+                   "My profile", "Subscriber login", "{AU|IN|CA|NZ} edition", "Zum Inhalt springen",
+                   "Digital Print Edition", "Notifications", "Close search", "Sign out"],
+        "prefix": ["", "", "", "Browse: ", "Sie sind hier: ", "Section: "],
+    },
 }
 
 # --------------------------------------------------------------------------- cruft: one-liners
@@ -154,6 +176,13 @@ SHARE = {
         "Copy the address", "Open audio player", "Facebook Messenger", "Telegram", "Flipboard",
         "View comments", "Add to favourites", "Hear this story", "Resize text",
     ],
+    "blind": [
+        "Share full article", "Share this with", "Share options", "More sharing options",
+        "Copy article link", "Copied to clipboard", "Printer-friendly version", "Download PDF",
+        "Read later", "Save to My News", "Voiced by artificial intelligence.", "Have your say",
+        "{big} shares", "Facebook X WhatsApp Email", "WhatsApp", "Pinterest", "Bluesky", "A- A+",
+        "Teilen", "Partager", "Share via SMS", "Embed", "Add a comment", "Email link",
+    ],
 }
 
 AD = {
@@ -169,6 +198,12 @@ AD = {
         "Scroll to continue with content", "Report this ad", "AD", "— Anzeige —",
         "Sponsored by {co}", "Paid for by {co}", "Promoted Stories", "Ad Feedback",
         "Article resumes after the ad", "From our partners", "Publicité",
+    ],
+    "blind": [
+        "Advertising", "ADVERTISING", "Skip Advertisement", "Advertiser Content From {co}",
+        "Presented by {co}", "Brought to you by {co}", "AdChoices", "Why this ad?",
+        "Stop seeing this ad", "Recommended by", "Werbung", "Sponsor message", "Close advert",
+        "It looks like you're using an ad blocker.", "Remove ads", "Ad closed by Google",
     ],
 }
 
@@ -186,6 +221,13 @@ READ_MORE = {
         "Tap to read more", "Load full article", "You might also like: {headline}",
         "Must read: {headline}", "Show more", "Click to expand", "Up next: {headline}",
         "Explore: {headline}",
+    ],
+    "blind": [
+        "Further reading: {headline}", "Go deeper: {headline}", "Catch up: {headline}",
+        "WATCH | {headline}", "LISTEN | {headline}", "Full coverage: {headline}",
+        "In depth: {headline}", "Explainer: {headline}", "Click here for the full story",
+        "View full text", "Lesen Sie auch: {headline}", "À lire aussi : {headline}",
+        "Background: {headline}", "Previously: {headline}", "Live updates: {headline}",
     ],
 }
 
@@ -212,6 +254,19 @@ NEWSLETTER = {
         "Stay informed: our briefing lands at {n} a.m.", "Already a subscriber? Log in",
         "Create a free account to keep reading",
     ],
+    "blind": [
+        "skip past newsletter promotion", "after newsletter promotion",
+        "Get {outlet}'s {Breaking News|Markets Wrap|Politics Weekly|Business Brief} email",
+        "Your weekday briefing on {section}, from the {outlet} newsroom",
+        "You can unsubscribe at any time.", "This site is protected by reCAPTCHA and the Google "
+        "Privacy Policy and Terms of Service apply.", "Check your inbox to confirm your "
+        "subscription.", "I'd like to receive updates and offers from {outlet}", "Submit",
+        "Want the top headlines in your inbox each morning?",
+        "Subscribe to the {outlet} podcast on Apple Podcasts or Spotify",
+        "Jetzt Newsletter abonnieren", "Manage your email preferences",
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+        "funded by outside parties.",
+    ],
 }
 
 APP = {
@@ -225,6 +280,12 @@ APP = {
         "Try our app for iPhone and iPad", "Continue in app", "Install now for breaking alerts",
         "{outlet} is better in the app", "Switch to the app for a faster experience",
         "New: read offline with our mobile edition",
+    ],
+    "blind": [
+        "Get breaking news alerts on your phone with the {outlet} app", "Explore it on AppGallery",
+        "Available for Android and iOS devices", "Read the digital edition on your tablet",
+        "Use app", "Listen on the go with the {outlet} app", "Our app is free for subscribers",
+        "Try the {outlet} app: news, video and live scores", "Téléchargez l'application {outlet}",
     ],
 }
 
@@ -241,6 +302,13 @@ SOCIAL = {
         "@{handle} on all platforms", "Catch us on TikTok", "Subscribe on YouTube",
         "Be part of our community on Mastodon",
     ],
+    "blind": [
+        "Stay updated with {outlet} on Google News", "Add {outlet} as a preferred source on Google",
+        "Keep up with @{handle} on Instagram and TikTok", "Instagram: @{handle} | X: @{handle}",
+        "Follow {person} on X", "Get the latest news on Telegram", "Tag us in your photos: #{handle}",
+        "Suivez-nous sur X", "Tune in on YouTube: youtube.com/@{handle}",
+        "Connect: Facebook · Instagram · X",
+    ],
 }
 
 DONATE = {
@@ -256,6 +324,13 @@ DONATE = {
         "Give monthly and get ad-free access", "If you value this story, consider a "
         "contribution.", "Back our newsroom from just ${n} a month",
         "Every contribution, big or small, keeps {outlet} free for all",
+    ],
+    "blind": [
+        "Our journalism is funded by readers. Please give what you can.", "Give now",
+        "Single | Monthly | Annual", "Double your impact: every gift is matched until {month} {d}",
+        "Make a tax-deductible gift to our nonprofit newsroom", "Can you spare ${n} a week?",
+        "Jetzt unterstützen", "Pay what you can",
+        "{n},000 readers already support us. Join them.",
     ],
 }
 
@@ -276,6 +351,19 @@ COOKIE = {
         "Customise choices", "Only necessary", "We value your privacy",
         "Legitimate interest", "Save & exit",
     ],
+    "blind": [
+        "By clicking \u201cAccept All Cookies\u201d, you agree to the storing of cookies on your "
+        "device to enhance site navigation, analyze site usage, and assist in our marketing "
+        "efforts.", "With your agreement, we and our partners use cookies or similar technologies "
+        "to store, access, and process personal data like your visit on this website.",
+        "We use essential cookies to make our site work. With your consent, we may also use "
+        "non-essential cookies to improve user experience and analyze website traffic.",
+        "Cookies help us deliver our services. You can manage your preferences at any time in "
+        "Privacy Settings.", "En poursuivant votre navigation, vous acceptez l'utilisation de "
+        "cookies.", "Reject All", "Confirm My Choices", "Show Purposes", "More options",
+        "Strictly Necessary Cookies", "Vendor list", "Alle akzeptieren", "Decline",
+        "Allow selection", "Preferences saved",
+    ],
 }
 
 BYLINE = {
@@ -292,6 +380,13 @@ BYLINE = {
         "{PERSON} / {outlet}", "{person} · {section} editor", "Text: {person}",
         "Reported by {person}",
     ],
+    "blind": [
+        "{person}", "Posted by {person}", "{person}, The Canadian Press", "{person}, AAP",
+        "{person}, Agence France-Presse", "{person}, Bloomberg News", "{person} & {person2}",
+        "{person}, Contributor", "{person}, Special to {outlet}", "Analysis by {person}",
+        "{Business|Economics|Energy|Markets} correspondent {person}", "Von {person}",
+        "{person}, AP Business Writer", "{person}, Guest Columnist",
+    ],
 }
 
 DATELINE = {
@@ -303,6 +398,11 @@ DATELINE = {
         "{dlcity}, {dlcountry}", "{DLCITY} (AP) —", "{dlcity}, {d} {month} (dpa)",
         "{DLCITY}, {dlcountry} --", "From our correspondent in {dlcity}",
         "{dlcity} | {month} {d}, {yyyy}", "{DLCITY}: ", "{dlcity} (AFP) -",
+    ],
+    "blind": [
+        "{dlcity}, {d} {mon} (EFE).-", "(ANSA) - {DLCITY} -", "{DLCITY}, {month} {d} Kyodo -",
+        "{dlcity}, {mon} {d} (PTI)", "{DLCITY}, {month} {d} (Xinhua) --", "{DLCITY} (Dow Jones)--",
+        "(Bloomberg) --", "{DLCITY}, {mon} {d} /PRNewswire/ --",
     ],
 }
 
@@ -323,6 +423,15 @@ TIMESTAMP = {
         "{n}h ago", "Yesterday at {h}:{mm} {ampm}", "{dd}.{MM}.{yyyy}, {HH}:{mm} Uhr",
         "Modified {n} days ago", "{wkd}, {mon} {d} · {h}:{mm} {ampm}", "Just now",
     ],
+    "blind": [
+        "Posted: {mon} {dd}, {yyyy} {h}:{mm} {AMPM} ET | Last Updated: {n} hours ago",
+        "Last Updated: {mon} {dd}, {yyyy}, {HH}:{mm} IST", "{mon} {d}, {yyyy}, {HH}:{mm} IST",
+        "Posted {wkd} {d} {mon} {yyyy} at {h}:{mm}{ampm}", "{month} {d}, {yyyy} — {h}.{mm}{ampm}",
+        "{yyyy}-{MM}-{dd} {HH}:{mm}:{ss}+00:00", "{HH}:{mm}, {dd} {mon} {yyyy}", "{n} hrs ago",
+        "Stand: {dd}.{MM}.{yyyy} {HH}:{mm} Uhr", "Publié le {dd}/{MM}/{yyyy} à {HH}h{mm}",
+        "Published on {dd}/{MM}/{yyyy}",
+        "{wkd}, {dd} {month} {yyyy}, {h}:{mm} {AMPM} {tz}",
+    ],
 }
 
 READ_TIME = {
@@ -334,6 +443,11 @@ READ_TIME = {
         "Estimated reading time: {n} min", "{n}-minute read", "⏱ {n} mins", "Read time {n}m",
         "Time to read: about {n} minutes", "{big}0 words · {n} min",
         "Approx. {n} min to read", "Lesezeit: {n} Min.", "{n}' read",
+    ],
+    "blind": [
+        "Read in {n} minutes", "{n} min listen", "Word count: {big}0", "{n} minutes",
+        "Avg. read: {n} min", "Temps de lecture : {n} min.",
+        "This story takes about {n} minutes to read", "{n} min reading time",
     ],
 }
 
@@ -363,6 +477,19 @@ CAPTION = {
         "An employee checks {commodity} samples in a laboratory in {city}",
         "Riot police stand guard outside parliament in {city}",
     ],
+    "blind": [
+        "{Title} {last} (centre) poses with {delegates|officials|executives} during a "
+        "{summit|conference} in {city}",
+        "Screens display market data at a brokerage in {city}",
+        "An aerial view of the {co} {plant|refinery|mine} near {city}",
+        "{Title} {last} (left) shakes hands with {Title2} {last2} in {city} on {wkd}",
+        "Containers stacked on the quayside in {city}",
+        "Harvesting under way on a farm near {city} last {month}",
+        "Police and protesters clash outside the {co} {plant|headquarters} in {city}",
+        "A file image of {co}'s offices in {city}",
+        "Workers at a {commodity} processing plant outside {city}. {The company|{co}} says "
+        "output will rise this year.",
+    ],
 }
 
 # Credit glued to the caption (joiner first, then the credit).
@@ -378,6 +505,11 @@ CAPTION_CREDIT = {
         " Image: Shutterstock", " — Picture: {last}/dpa", " {person} for {outlet}",
         "EPA", " [{person}/Anadolu]", " Credit: Bloomberg", "Xinhua/Sipa USA",
     ],
+    "blind": [
+        " (AAP Image/{person})", " (PTI Photo)", " THE CANADIAN PRESS/{person}",
+        " Credit...{person}/{outlet}", " ANSA/{PERSON}", " EFE/{person}", " (Kyodo)", " (Supplied)",
+        " | Express Photo by {person}", "Alamy", " ©{person}/ZUMA Wire", "PTI",
+    ],
 }
 
 PHOTO_CREDIT = {
@@ -391,6 +523,11 @@ PHOTO_CREDIT = {
         "Pic credit – Bloomberg", "📷 {person}", "Image courtesy of {co}",
         "Illustration: {outlet}", "Photo illustration by {person}", "Foto: {last}/dpa",
         "Images: Xinhua", "© {person}",
+    ],
+    "blind": [
+        "Photo: Supplied", "Photographer: {person}/Bloomberg", "Photo by {person} on Unsplash",
+        "Representational image", "AAP Image/{person}", "Staff photo by {person}", "{co} handout",
+        "KEYSTONE/{PERSON}", "Crédit photo : AFP", "Photo: {outlet} file", "Stock image",
     ],
 }
 
@@ -420,6 +557,17 @@ COPYRIGHT = {
         "This article is protected under international copyright law.",
         "Licensed from {wire}; further distribution forbidden.",
     ],
+    "blind": [
+        "© {year} The Canadian Press", "© AAP {year}", "© Copyright ANSA - Tutti i diritti riservati",
+        "© EFE {year}. Está expresamente prohibida la redistribución y la redifusión de todo o "
+        "parte de los contenidos de los servicios de Efe, sin previo y expreso consentimiento de "
+        "la Agencia EFE S.A.", "© {year} {outlet} or its affiliated companies. All rights reserved.",
+        "All material copyright {outlet} and/or its licensors",
+        "© {year} Kyodo News",
+        "No part of this publication may be reproduced without prior permission.",
+        "Copyright (c) {year} Press Trust of India",
+        "Copyright {year} Dow Jones & Company, Inc. All Rights Reserved",
+    ],
 }
 
 REPORTING_CREDIT = {
@@ -442,6 +590,15 @@ REPORTING_CREDIT = {
         "{person} and {person2} contributed to this report.",
         "Additional reporting: {person} ({city})", "— With assistance from {person}.",
     ],
+    "blind": [
+        "To contact the reporter on this story: {person} in {city}",
+        "To contact the editors responsible for this story: {person}, {person2}",
+        "{jm|ach|rl|dw|bp|ft}/{rox|sst|js|cw|pbt}", "(With inputs from {PTI|agencies|PTI, IANS})",
+        "{person} reported from {city}, and {person2} from {city2}.", "— with wires", "With AAP",
+        "Edited by {person}", "Write to {first} {last} at {first}.{last}@{domain}",
+        "Data analysis by {person}", "Mit Material von dpa",
+        "With files from The Canadian Press",
+    ],
 }
 
 TRAILER = {
@@ -461,6 +618,19 @@ TRAILER = {
         "Produced in partnership with {outlet2}.", "Source: {outlet2}",
         "Distributed via the {outlet2} wire service.", "First seen at {domain2}",
     ],
+    "blind": [
+        "This report by The Canadian Press was first published {month} {d}, {yyyy}.",
+        "(This story has not been edited by {outlet} staff and is auto-generated from a "
+        "syndicated feed.)", "(Only the headline and picture of this report may have been "
+        "reworked by the {outlet} staff; the rest of the content is auto-generated from a "
+        "syndicated feed.)", "==Kyodo", "The Associated Press receives support from several "
+        "private foundations to enhance its explanatory coverage of {section}. The AP is solely "
+        "responsible for all content.", "Via {domain2}", "Disclaimer: The views expressed are "
+        "the author's own and do not necessarily reflect those of {outlet}.",
+        "This piece is part of {outlet}'s special coverage of {section}.",
+        "Dieser Artikel erschien zuerst bei {outlet2}.",
+        "This article was amended on {d} {month} {yyyy} to correct a figure.",
+    ],
 }
 
 TAGS = {
@@ -472,6 +642,12 @@ TAGS = {
         "heads": ["Filed under: ", "Keywords: ", "More on these topics: ", "", "Categories: ",
                   "Explore more on: ", "Related topics: ", "In this article: "],
         "seps": [" · ", "; ", " / ", " #", " • "],
+    },
+    "blind": {
+        "heads": ["Subjects: ", "More about ", "Posted in ", "Labels: ",
+                  "Follow the topics in this article: ", "Themen: ", "Keep exploring: ",
+                  "See more stories on: ", ""],
+        "seps": ["  ", "  ", " – ", " ◦ ", "\t"],
     },
 }
 
@@ -486,6 +662,11 @@ RELATED_HEADER = {
         "Recommended for you", "Don't miss", "Latest headlines", "Around the web",
         "Popular right now", "People are also reading", "Elsewhere on {outlet}",
     ],
+    "blind": [
+        "More on this story", "Most viewed", "Most shared", "Also on {outlet}", "Also in {section}",
+        "Related content", "You might be interested in", "Just in", "Meistgelesen",
+        "Most commented", "Featured", "Read these next",
+    ],
 }
 
 RELATED_ITEM = {
@@ -494,6 +675,11 @@ RELATED_ITEM = {
         "{headline} - {n} hours ago", "• {headline}", "{headline} | {section}",
         "{headline} ({big} comments)", "→ {headline}", "{headline} — {outlet}",
         "{n}) {headline}", "{headline}   {h}:{mm} {ampm}",
+    ],
+    "blind": [
+        "{n} {headline}", "{headline} ({mon} {d})", "{section}: {headline}",
+        "{headline} · {n} min read", "{headline}   {dd}/{MM}/{yyyy}", "▪ {headline}",
+        "{headline} [VIDEO]", "{headline} {n}h",
     ],
 }
 
@@ -511,6 +697,21 @@ FOOTER = {
         "Ethics policy", "Syndication & licensing", "Reader services", "Impressum",
         "{outlet} is part of {co}",
     ],
+    "blind": [
+        "This website and associated newspapers adhere to the Independent Press Standards "
+        "Organisation's Editors' Code of Practice.", "RSS feeds", "Archive", "Media kit",
+        "Your California Privacy Rights", "Complaints", "Contact the newsroom",
+        "FAQ | Terms of Sale | RSS | Archive", "Registered in England and Wales No. {big}{big}",
+        "Powered by WordPress VIP", "{outlet} is not responsible for the content of external sites.",
+        "Datenschutz", "Subscription terms", "Public notices",
+    ],
+}
+
+# The copyright line that half of the outlets carry in their fixed footer.
+OUTLET_COPYRIGHT = {
+    "dev": "© {year} {outlet}{|. All rights reserved.| Ltd}",
+    "heldout": "© {year} {outlet}{|. All rights reserved.| Ltd}",
+    "blind": "Copyright © {yyyy2}–{year} {outlet}{| Limited| Pty Ltd| Inc.}",
 }
 
 # --------------------------------------------------------------------------- look-alikes
@@ -647,6 +848,76 @@ LOOKALIKES: dict[str, list[tuple[str, str]]] = {
                     "{economists|{person}} said."),
         ("corrections", "Market corrections of this size are rare, {person} said."),
     ],
+    "blind": [
+        ("share", "{co} will share development costs for the {satellite|jet engine|smelter} with "
+                  "{co2} under the accord."),
+        ("share", "{co}'s market share rose to {pct} percent from {pct2} percent a year earlier."),
+        ("share", "Shareholders will receive one new share for every {n} held, {co} said."),
+        ("advert", "Television advertising accounted for {pct} percent of {co}'s revenue in "
+                   "{yyyy2}."),
+        ("advert", "Advertisers cut spending in {city} as the economy slowed, a trade group said."),
+        ("ad", "The agency's ad campaign for {co} will run in {n} cities from {month}."),
+        ("newsletter", "An oil industry newsletter published in {city} reported that {co} had cut "
+                       "output."),
+        ("newsletter", "The publisher of a monthly newsletter on {commodity} prices was charged "
+                       "with fraud in {city}."),
+        ("cookie", "{co}, the {country} cookie and biscuit maker, agreed to be acquired for {big} "
+                   "mln dlrs."),
+        ("cookie", "The cookie division accounted for a third of {co}'s sales last year."),
+        ("copyright", "A federal judge in {city} ruled that {co} had not infringed {co2}'s "
+                      "copyright on the software."),
+        ("copyright", "Publishers said copyright protection should be extended to computer "
+                      "programs."),
+        ("photo", "{co} said sales of photographic film fell {pct} percent in the quarter."),
+        ("photo", "A photographer was injured when police dispersed the crowd in {city}, "
+                  "witnesses said."),
+        ("reporter", "{Title} {last} told reporters in {city} that no decision had been taken."),
+        ("correspondent", "Western correspondents were barred from the region, diplomats said."),
+        ("subscribe", "The cable operator added {big},000 subscribers in the quarter, bringing "
+                      "its total to {n}.{n2} mln."),
+        ("subscribe", "The rights issue was {fully|heavily|only partly} subscribed, the "
+                      "underwriters said."),
+        ("app", "Japanese appliance makers raised prices by {pct} percent in {month}."),
+        ("app", "{co} said regulators had approved its application to list on the {exchange}."),
+        ("donate", "Donations to the relief fund reached {big} mln dlrs, organisers said."),
+        ("donate", "Donor countries pledged {n} billion dlrs in aid at the {city} meeting."),
+        ("consent", "Shareholders gave their consent to the merger at a meeting in {city} on "
+                    "{day}."),
+        ("accept", "{co} said it would accept the revised offer of {dlrs} dlrs per share."),
+        ("reject", "The union rejected the {pct} percent pay offer and called a strike for "
+                   "{day}."),
+        ("partners", "Partners in the venture include {co} and {co2}, the statement said."),
+        ("preferences", "Consumer preferences are shifting toward lighter {commodity} blends, "
+                        "{person} said."),
+        ("press", "The press conference was postponed until {day}, a ministry spokesman said."),
+        ("channel", "Ferry services across the Channel were suspended because of high winds."),
+        ("watch", "Standard and Poor's placed {co} on CreditWatch with negative implications."),
+        ("listen", "The minister declined to say whether the government would listen to the "
+                   "farmers' demands."),
+        ("analysis", "An analysis by {co} showed {commodity} stocks were {pct} percent below "
+                     "normal."),
+        ("explained", "{person} explained that the charge reflected the sale of the {city} "
+                      "plant."),
+        ("coverage", "The policy provides full coverage against {flood|fire|storm} damage, {co} "
+                     "said."),
+        ("viewed", "The move was widely viewed as a bid to support the {currency}, dealers said."),
+        ("supplied", "{country} supplied {pct} percent of the {commodity} imported last year."),
+        ("handout", "The government said cash handouts to farmers would end in {month}."),
+        ("archive", "Documents from the company archive were presented as evidence in {city}."),
+        ("complaints", "Complaints from exporters prompted the {agency} to review the rules."),
+        ("code", "A new code of practice for {commodity} traders takes effect on {day}."),
+        ("alerts", "The weather service issued frost alerts for {commodity} growing areas."),
+        ("matched", "{co} matched the rival bid of {dlrs} dlrs a share."),
+        ("reading", "The bill passed its second reading in parliament on {day}."),
+        ("minutes", "Minutes of the {month} meeting showed the board was divided, {person} "
+                    "said."),
+        ("sign", "{co} signed a {n}-year supply contract with {co2} on {day}."),
+        ("tip", "A tip from a former employee led to the investigation, prosecutors said."),
+        ("licence", "{co} was granted a licence to export {commodity} to {country}."),
+        ("view", "\"In our view the market has bottomed out,\" {co} {title} {person} said."),
+        ("contribution", "The fund will be financed by contributions from {n} member states."),
+        ("live", "About {big},000 people live in the area affected by the spill."),
+    ],
 }
 
 # Extra slot vocabularies.
@@ -662,5 +933,7 @@ DECOR = {
     "dev": {"prefix": ["", "", "", "", "> "], "suffix": ["", "", "", ":", " »", "...", "."]},
     "heldout": {"prefix": ["", "", "", "▶ ", "✉ ", "🔗 ", "+ "],
                 "suffix": ["", "", "", " ›", " →", "…", " ↗", " ▸"]},
+    "blind": {"prefix": ["", "", "", "● ", "◆ ", "⤴ "],
+              "suffix": ["", "", "", " ❯", " ⟩", " >>", "!"]},
 }
 # fmt: on

@@ -6,10 +6,11 @@ Documents come from ``cruftgen.py`` (see its docstring): Reuters-21578 stories w
 cruft injected as whole lines (navigation, share buttons, ads, promos, cookie notices,
 bylines, datelines, timestamps, captions and credits, copyright and reporting credits,
 trailers, tags, related lists, site footers) and look-alike content lines (real sentences
-containing cruft words) that must survive. Every line carries a label. Two phrasing pools
-are generated with the same seed and layout, ``dev`` and ``heldout``, which differ only in
-wording: a cleaner that generalises scores about the same on both, one that memorised the
-``dev`` phrasings drops on ``heldout``.
+containing cruft words) that must survive. Every line carries a label. Three phrasing pools
+are generated with the same seed and layout, ``dev``, ``heldout`` and ``blind``, which differ
+only in wording: a cleaner that generalises scores about the same on all, one that memorised
+the ``dev`` phrasings drops on ``heldout``. Once ``heldout`` misses have been studied too,
+``blind`` (never to be tuned against) is the remaining check of generalisation.
 
 Each pool is written as one JSONL batch (``{"id", "text", "source"}`` per record; documents
 of one ``source`` share fixed header/footer lines) and cleaned by the CLI::
@@ -28,7 +29,7 @@ whose records keep ``id`` and carry ``text`` (the cleaned text) and ``removed``
   field;
 * a document missing from the output counts as everything removed (reported separately).
 
-Reported, for both pools: share of cruft lines removed (overall, per category, and for the
+Reported, for every pool: share of cruft lines removed (overall, per category, and for the
 outlet-fixed header/footer lines vs. per-document cruft), share of article body paragraphs
 kept intact, share of headlines kept, share of look-alike lines kept (overall and per
 mimicked word family), share of documents that came out perfectly clean, and the rules that

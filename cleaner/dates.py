@@ -38,7 +38,7 @@ _DATE_FORMS = [
 # Words that may surround a date on a timestamp line without making it prose.
 _FILLER = re.compile(
     r"(?i)\b(published|updated|posted|last|first|modified|created|edited|on|at|date|time|am|pm|a\.m|p\.m"
-    r"|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|ist|msk|ast"
+    r"|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|msk|ast|et|pt|ct|mt|uhr"
     r"|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?"
     r"|today|yesterday|\d{1,2}[:.h]\d\d(:\d\d)?|\d{1,2}\s?(am|pm)|[+-]\d{2}:?\d{2}|t|z)\b"
 )

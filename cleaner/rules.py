@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,17 +27,45 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["Catalogue", "Match", "Rule", "load_catalogue"]
+__all__ = ["Catalogue", "Match", "Rule", "load_catalogue", "trim_decoration"]
 
 ZONES = ("any", "head", "tail")
 FIELDS = ("author", "date", "dateline")
-# Ignored around a line before matching: spaces, bullets and trailing separators.
-_TRIM_LEFT = " \t•·*-–—|>»›"
-_TRIM_RIGHT = " \t:.|>»›•·-–—"
+# Punctuation ignored at the ends of a line (bullets, separators, ellipses);
+# symbols (arrows, emoji, "+") are ignored too, except those that carry meaning.
+_TRIM_PUNCTUATION = frozenset("•·*:;,.…|/\\‣⁃◦›»‹«")
+_KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
+# Lines up to this length have their answers cached, up to this many answers.
+_CACHED_LINE_LENGTH = 200
+_CACHE_SIZE = 100_000
+_MISSING = object()
 # Vocabulary groups whose words, alone on a short line, make it widget text.
 _WIDGET_GROUPS = ("button", "social", "copy_target")
+
+
+def _is_decoration(char: str) -> bool:
+    if char.isspace() or char in _TRIM_PUNCTUATION:
+        return True
+    category = unicodedata.category(char)
+    return (category[0] == "S" and char not in _KEEP_SYMBOLS) or category in ("Pd", "Cf", "Co")
+
+
+def trim_decoration(line: str) -> str:
+    """``line`` without the bullets, arrows, emoji and separators around it.
+
+    >>> trim_decoration("✉ Share this article ›")
+    'Share this article'
+    >>> trim_decoration("+ © Reuters…")
+    '© Reuters'
+    """
+    start, end = 0, len(line)
+    while start < end and _is_decoration(line[start]):
+        start += 1
+    while end > start and _is_decoration(line[end - 1]):
+        end -= 1
+    return line[start:end]
 
 
 def _plain_words(vocab: dict[str, str], groups: tuple[str, ...]) -> frozenset[str]:
@@ -63,6 +92,9 @@ class Rule:
     hint: tuple[str, ...] = ()
     #: Longest line the pattern can match (after trimming); longer lines skip it.
     max_length: int = sys.maxsize
+    #: The expanded pattern and its case flag, for combining rules into one regex.
+    pattern: str = ""
+    ignore_case: bool = True
 
     @property
     def rule(self) -> str:
@@ -86,6 +118,8 @@ class Catalogue:
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
         self._hint_words = sorted({word for rule in rules for word in rule.hint})
+        self._plans: dict[tuple[str | None, bool], list[_Step]] = {}
+        self._cache: dict[tuple[str, str | None, bool], Match | None] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -95,40 +129,118 @@ class Catalogue:
         None ignores where rules may apply).
 
         A line that reads like a sentence only falls to rules marked
-        ``sentences = true``.
+        ``sentences = true``. Answers for short lines are remembered: page
+        furniture repeats across a corpus.
         """
-        text = line.strip(_TRIM_LEFT).rstrip(_TRIM_RIGHT).strip()
+        if len(line) > _CACHED_LINE_LENGTH:
+            return self._match_line(line, zone, sentence)
+        key = (line, zone, sentence)
+        found = self._cache.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[key] = self._match_line(line, zone, sentence)
+        return found  # type: ignore[return-value]
+
+    def _match_line(self, line: str, zone: str | None, sentence: bool) -> Match | None:
+        text = trim_decoration(line)
         if not text:
             return None
-        found = self._match_whole(text, zone, sentence)
-        if found is None and sentence:
+        lowered = text.lower()
+        present = {word for word in self._hint_words if word in lowered}
+        found = self._match_whole(text, zone, sentence, present)
+        if found is None:
             # "Support local journalism. Donate today." is cruft when every
             # one of its sentences is.
             parts = _SENTENCE_SPLIT.split(text)
             if len(parts) > 1:
-                matches = [self._match_whole(part.rstrip(_TRIM_RIGHT), zone, True) for part in parts]
-                if all(matches):
-                    found = matches[0]
+                first = None
+                for part in parts:
+                    part = trim_decoration(part)
+                    lowered = part.lower()
+                    matched = self._match_whole(part, zone, sentence, {w for w in present if w in lowered})
+                    if matched is None:
+                        return None
+                    first = first or matched
+                found = first
         return found
 
-    def _match_whole(self, text: str, zone: str | None, sentence: bool) -> Match | None:
-        lowered = text.lower()
-        present = {word for word in self._hint_words if word in lowered}
-        for rule in self.rules:
-            if sentence and not rule.sentences:
+    def _plan(self, zone: str | None, sentence: bool) -> list[_Step]:
+        key = (zone, sentence)
+        if key not in self._plans:
+            usable = [
+                (i, rule)
+                for i, rule in enumerate(self.rules)
+                if (rule.sentences or not sentence) and (zone is None or rule.where in ("any", zone))
+            ]
+            self._plans[key] = _build_steps(usable)
+        return self._plans[key]
+
+    def _match_whole(self, text: str, zone: str | None, sentence: bool, present: set[str]) -> Match | None:
+        """The first rule of the plan matching all of ``text``; ``present``: the hint words in it."""
+        for step in self._plan(zone, sentence):
+            if len(text) > step.max_length or (step.hint and present.isdisjoint(step.hint)):
                 continue
-            if zone is not None and rule.where not in ("any", zone):
-                continue
-            if len(text) > rule.max_length or (rule.hint and present.isdisjoint(rule.hint)):
-                continue
-            found = rule.regex.fullmatch(text)
+            found = step.regex.fullmatch(text)
             if found is None:
                 continue
-            value = None
-            if rule.field and "value" in rule.regex.groupindex:
-                value = (found.group("value") or "").strip(" ,;:-–—|") or None
-            return Match(rule.rule, rule.field if value else None, value)
+            if not step.combined:
+                return _to_match(step.rules[0], found, "")
+            index = int((found.lastgroup or "_r0")[2:])  # the alternative "_r<index>" that matched
+            return _to_match(step.rules[index], found, f"_r{index}_")
         return None
+
+
+@dataclass(frozen=True)
+class _Step:
+    """Rules tried together: one hinted rule alone, or a run of unhinted rules
+    combined into a single alternation (the regex engine keeps their order)."""
+
+    regex: re.Pattern[str]
+    rules: dict[int, Rule]
+    combined: bool
+    #: The rule's hint words: one must be in the (lower-cased) line.
+    hint: frozenset[str] = frozenset()
+    max_length: int = sys.maxsize
+
+
+def _build_steps(usable: list[tuple[int, Rule]]) -> list[_Step]:
+    steps: list[_Step] = []
+    run: list[tuple[int, Rule]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        parts = []
+        for i, rule in run:
+            body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
+            parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
+        regex = re.compile("|".join(parts))
+        steps.append(_Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run)))
+        run.clear()
+
+    for i, rule in usable:
+        if rule.hint:
+            flush()
+            steps.append(_Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length))
+        else:
+            run.append((i, rule))
+    flush()
+    return steps
+
+
+def _to_match(rule: Rule, found: re.Match[str], prefix: str) -> Match:
+    value = None
+    if rule.field:
+        # Alternatives of one rule name their groups value, value2, ...
+        value = (
+            next(
+                (v for g, v in found.groupdict().items() if g.startswith(prefix + "value") and v),
+                "",
+            ).strip(" ,;:-–—|")
+            or None
+        )
+    return Match(rule.rule, rule.field if value else None, value)
 
 
 def _max_width(pattern: str, flags: int) -> int:
@@ -181,6 +293,8 @@ def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> 
         where=zone,
         sentences=bool(entry.get("sentences", False)),
         field=field,
+        pattern=pattern,
+        ignore_case=bool(entry.get("ignore_case", True)),
     )
 
 

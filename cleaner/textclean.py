@@ -43,6 +43,13 @@ _CREDIT_TAIL = re.compile(r"^\s*[\(\[]?[^.!?]{1,60}[\)\]]?\s*$")
 _BODY_MIN_WORDS = 8
 _MAX_TITLE_WORDS = 30
 _RELATED_MAX_ITEMS = 12
+_PROSE_MIN_WORDS = 7
+_TAIL_RESIDUE_MAX_RUN = 2
+_LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
+# Headlines may end in an abbreviation ("... in U.S.") without being sentences.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.$")
+# Arrows, emoji or breadcrumb separators: the dress of a widget label, not a headline.
+_WIDGET_DRESS = re.compile(r"^[^\w\"'“‘(¿¡]|[›»→↗▸►▶↘⇢]|\s(?:>|::|/|\|)\s|[^\w\"'”’).!?…]$")
 
 #: Decides whether a line recurring in a batch is boilerplate (see boilerplate.py).
 BoilerplateTest = Callable[[str, bool], bool]
@@ -193,9 +200,15 @@ def _mark_widget_text(lines: list[_Line], vocabulary: frozenset[str]) -> None:
 
 
 def _take_title(lines: list[_Line], fields: _Fields) -> None:
-    """The headline: the first live non-sentence line above the body, or any
-    line repeating a title already known from metadata."""
+    """The headline: the first live headline-like line above the body, or any
+    line repeating a title already known from metadata.
+
+    Labels left over from page widgets ("Open navigation", "Path: Home › World")
+    come before the headline on many pages, so a line of three words or fewer,
+    or one dressed with arrows or breadcrumb separators, is only taken when
+    nothing better follows."""
     known = line_key(fields.title) if fields.title else None
+    candidates = []
     for ln in lines:
         if not ln.live:
             continue
@@ -203,11 +216,85 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
             if line_key(ln.text) == known:
                 ln.rule, ln.field = "title/headline", "title"
             continue
-        if ln.zone != "head" or (ln.sentence and ln.text.endswith(".")):
+        if ln.zone != "head":
             break
+        if ln.sentence and ln.text.endswith(".") and not _ABBREVIATION_END.search(ln.text):
+            continue  # a notice or a caption, not a headline
         if 2 <= ln.n_words <= _MAX_TITLE_WORDS:
-            ln.rule, ln.field = "title/headline", "title"
-            fields.title = ln.text
+            candidates.append(ln)
+    if not candidates:
+        return
+    strong = [ln for ln in candidates if _is_headline_like(ln)]
+    title = (strong or candidates)[0]
+    title.rule, title.field = "title/headline", "title"
+    fields.title = title.text
+
+
+def _is_headline_like(ln: _Line) -> bool:
+    return ln.n_words >= 4 and not _WIDGET_DRESS.search(ln.text) and not is_timestamp_line(ln.text)
+
+
+def _is_prose(ln: _Line) -> bool:
+    """A standfirst or subtitle: several words, mostly in lower case."""
+    tokens = words(ln.text)
+    lower = sum(1 for t in tokens if t[0].islower())
+    return ln.n_words >= _PROSE_MIN_WORDS and lower >= 0.5 * len(tokens)
+
+
+def _is_data_row(ln: _Line) -> bool:
+    tokens = words(ln.text)
+    return bool(tokens) and sum(1 for t in tokens if t[0].isdigit()) >= max(2, len(tokens) // 4)
+
+
+def _is_list_item(ln: _Line) -> bool:
+    return bool(_LIST_ITEM.match(ln.text))
+
+
+def _in_run(live: list[_Line], pos: int, test: Callable[[_Line], bool]) -> bool:
+    """Whether ``live[pos]`` and a neighbour both pass ``test`` (a list, a table)."""
+    return test(live[pos]) and any(test(other) for other in (live[pos - 1 : pos] + live[pos + 1 : pos + 2]))
+
+
+def _mark_head_residue(lines: list[_Line], fields: _Fields) -> None:
+    """What is left above the body after the headline that is not prose:
+    bylines, timestamps, datelines, labels in wordings no rule knows.
+
+    Kept: standfirsts (prose), headline-like lines (the real headline when a
+    label was taken for it), lines starting in lower case (a sentence broken
+    over lines), and lists or tables that open the article."""
+    live = [ln for ln in lines if ln.live]
+    for pos, ln in enumerate(live):
+        if ln.zone != "head" or ln.sentence or ln.text[0].islower() or _TABLE_ROW.match(ln.text):
+            continue
+        if _is_prose(ln) or _is_headline_like(ln):
+            continue
+        if _in_run(live, pos, _is_list_item) or _in_run(live, pos, _is_data_row):
+            continue
+        ln.rule = "structure/head-residue"
+        if fields.date is None and is_timestamp_line(ln.text):
+            fields.date, ln.field = iso_date(ln.text), "date"
+
+
+def _mark_tail_residue(lines: list[_Line]) -> None:
+    """Non-prose lines below the body wedged between cruft above and cruft
+    running to the end of the page: the unknown items of a footer block
+    ("Edited by ...", a tag line). Worked upwards from the end. Three or more
+    such lines in a row may be a list that ends the article, and a sentence
+    ends the search."""
+    visible = [ln for ln in reversed(lines) if ln.text and ln.zone == "tail"]
+    run: list[_Line] = []
+    cruft_below = False
+    for ln in visible:
+        if not ln.live:
+            if cruft_below and run:
+                for item in run:
+                    item.rule = "structure/tail-residue"
+            run, cruft_below = [], True
+            continue
+        if ln.sentence or ln.text[0].islower() or _TABLE_ROW.match(ln.text):
+            break
+        run.append(ln)
+        if len(run) > _TAIL_RESIDUE_MAX_RUN:
             break
 
 
@@ -251,6 +338,8 @@ def clean_text(
     if boilerplate is not None:
         _mark_boilerplate(lines, boilerplate)
     _take_title(lines, fields)
+    _mark_head_residue(lines, fields)
+    _mark_tail_residue(lines)
 
     kept = "\n".join(ln.raw.rstrip() for ln in lines if ln.rule is None)
     body = re.sub(r"\n\s*\n\s*\n+", "\n\n", kept).strip()
