@@ -1,7 +1,7 @@
 """Find dates in timestamp lines and turn them into ISO 8601 (``YYYY-MM-DD``).
 
-Only unambiguous forms are read: a month name, or year first. ``03/04/2019``
-is left alone rather than guessed.
+Only unambiguous forms are read: a month name, year first, or day first
+with dots (``12.03.2024``). ``03/04/2019`` is left alone rather than guessed.
 
 >>> iso_date("November 26, 2018")
 '2018-11-26'
@@ -34,6 +34,8 @@ _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),
+    # Dots between day, month and year are a day-first convention (de, ru, ...).
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
 ]
 # Words that may surround a date on a timestamp line without making it prose.
 _FILLER = re.compile(
@@ -41,6 +43,20 @@ _FILLER = re.compile(
     r"|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|msk|ast|et|pt|ct|mt|uhr"
     r"|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?"
     r"|today|yesterday|\d{1,2}[:.h]\d\d(:\d\d)?|\d{1,2}\s?(am|pm)|[+-]\d{2}:?\d{2}|t|z)\b"
+)
+
+
+_TIMESTAMP_MAX_LENGTH = 80
+# Any date or time, named or numeric, absolute or relative.
+_MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+_DATE_OR_TIME = re.compile(
+    rf"\b{_MONTH_NAME}\s+[0-3]?\d(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d\d)?"
+    rf"|\b[0-3]?\d\.?\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+(?:19|20)\d\d)?"
+    r"|\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)\b|\b\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+    r"|\b\d{1,2}\s?[ap]\.?m\b\.?|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago\b"
+    r"|\b(?:just now|today|yesterday|heute|gestern|hier|aujourd'hui|hoy|ayer|oggi|ieri|hoje|ontem)\b",
+    re.I,
 )
 
 
@@ -65,11 +81,18 @@ def iso_date(text: str) -> str | None:
 
 
 def is_timestamp_line(line: str) -> bool:
-    """True when ``line`` is a date (and time) and nothing else of substance."""
-    for form in _DATE_FORMS:
-        found = form.search(line)
-        if found and _parse(found):
-            rest = line[: found.start()] + " " + line[found.end() :]
-            rest = _FILLER.sub(" ", rest)
-            return not re.search(r"\w{2,}", rest)
-    return False
+    """True when ``line`` is a date or time and little else: at most two
+    other words, as a label in any language ("Stand:", "Publié le").
+
+    >>> is_timestamp_line("Stand: 06.03.1987 10:18 Uhr"), is_timestamp_line("1987-03-17T10:02:38Z")
+    (True, True)
+    >>> is_timestamp_line("3h ago"), is_timestamp_line("Shares fell 3 pct on March 2")
+    (True, False)
+    """
+    if len(line) > _TIMESTAMP_MAX_LENGTH:
+        return False
+    rest, found = _DATE_OR_TIME.subn(" ", line)
+    if not found:
+        return False
+    rest = _FILLER.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2

@@ -51,8 +51,9 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S
 # Arrows, emoji or breadcrumb separators: the dress of a widget label, not a headline.
 _WIDGET_DRESS = re.compile(r"^[^\w\"'“‘(¿¡]|[›»→↗▸►▶↘⇢]|\s(?:>|::|/|\|)\s|[^\w\"'”’).!?…]$")
 
-#: Decides whether a line recurring in a batch is boilerplate (see boilerplate.py).
-BoilerplateTest = Callable[[str, bool], bool]
+#: Names the boilerplate rule a line falls to, from what recurs in a batch
+#: (see boilerplate.py); None when it is not boilerplate.
+BoilerplateTest = Callable[[str, bool], "str | None"]
 
 
 def words(line: str) -> list[str]:
@@ -231,7 +232,7 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
 
 
 def _is_headline_like(ln: _Line) -> bool:
-    return ln.n_words >= 4 and not _WIDGET_DRESS.search(ln.text) and not is_timestamp_line(ln.text)
+    return ln.n_words >= 3 and not _WIDGET_DRESS.search(ln.text) and not is_timestamp_line(ln.text)
 
 
 def _is_prose(ln: _Line) -> bool:
@@ -299,9 +300,18 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
 
 
 def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
+    """Lines recurring in the batch. Furniture shared across sources never
+    takes a headline-like line above the body (a wire story's headline recurs
+    across the outlets that run it, sometimes with its words rearranged)."""
     for ln in lines:
-        if ln.live and boilerplate(ln.text, ln.sentence):
-            ln.rule = "boilerplate/corpus-repeated"
+        if not ln.live:
+            continue
+        rule = boilerplate(ln.text, ln.sentence)
+        if rule is None:
+            continue
+        if rule.endswith("cross-source") and ln.zone == "head" and _is_headline_like(ln):
+            continue
+        ln.rule = rule
 
 
 def clean_text(

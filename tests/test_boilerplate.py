@@ -71,3 +71,19 @@ def test_cli_no_boilerplate_keeps_recurring_lines(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
         assert all(("Gazette Media Group 1887" in text) is kept for text in texts), flags
+
+
+def test_furniture_shared_across_sources_is_learned_in_different_stories() -> None:
+    docs = [
+        (f"site{i}.com", f"Tap to hear it read aloud\nStory number {i} happened today, a spokesman said.")
+        for i in range(4)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("other.com")
+    assert test("Tap to hear it read aloud", False) == "boilerplate/cross-source"
+    assert test("Story number 1 happened today, a spokesman said.", True) is None
+
+
+def test_subhead_of_one_wire_story_across_outlets_is_not_learned() -> None:
+    wire = "The ministry said the talks would resume in Geneva next week after a pause of two months."
+    docs = [(f"site{i}.com", f"WHAT COMES NEXT\n{wire}") for i in range(5)]
+    assert BoilerplateModel().fit(docs).for_source("site0.com")("WHAT COMES NEXT", False) is None
