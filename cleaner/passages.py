@@ -8,11 +8,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .tokens import token_spans
 
-__all__ = ["Passage", "shared_passages"]
+__all__ = ["Passage", "passages_between", "shared_passages"]
+
+Span = tuple[int, int, str]
 
 # Positions kept per n-gram of the second document: enough for real repeats,
 # bounded for pathological text (the same phrase thousands of times).
@@ -34,22 +37,39 @@ class Passage:
     words: int
     text: str
 
-    def to_dict(self) -> dict[str, int | str]:
+    def to_dict(self, *, preview: int | None = None) -> dict[str, object]:
+        """JSON form; with ``preview``, ``text`` is cut to that many characters
+        (and ends in "…" when cut): the offsets are the exact reference."""
+        text = self.text
+        if preview is not None and len(text) > preview:
+            text = text[: max(preview - 1, 0)].rstrip() + "…"
         return {
             "a": [self.a_start, self.a_end],
             "b": [self.b_start, self.b_end],
             "words": self.words,
-            "text": self.text,
+            "text": text,
         }
+
+    def swapped(self, b_text: str) -> Passage:
+        """The same passage seen from ``b`` (``b_text`` is the text that
+        ``b_start:b_end`` point into)."""
+        text = b_text[self.b_start : self.b_end]
+        return Passage(self.b_start, self.b_end, self.a_start, self.a_end, self.words, text)
 
 
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     """Maximal passages of ``a`` that also occur in ``b`` (after normalisation),
     in the order they appear in ``a``, not overlapping in ``a``."""
+    return passages_between(a, list(token_spans(a)), list(token_spans(b)), min_words=min_words)
+
+
+def passages_between(
+    a: str, a_spans: Sequence[Span], b_spans: Sequence[Span], *, min_words: int = 8
+) -> list[Passage]:
+    """:func:`shared_passages` from token spans already found (``token_spans``
+    of ``a`` and of ``b``), for callers that compare one text many times."""
     if min_words < 1:
         raise ValueError(f"min_words must be positive, got {min_words}")
-    a_spans = list(token_spans(a))
-    b_spans = list(token_spans(b))
     a_tokens = [t for _, _, t in a_spans]
     b_tokens = [t for _, _, t in b_spans]
     positions: dict[tuple[str, ...], list[int]] = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 __all__ = ["normalize", "token_spans", "tokens"]
 
@@ -56,6 +57,11 @@ def normalize(text: str) -> str:
     return _drop_marks(text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalize_token(token: str) -> str:
+    return normalize(token)
+
+
 def tokens(text: str) -> list[str]:
     """Normalised word tokens (single characters for CJK and Thai)."""
     return _TOKEN.findall(normalize(text))
@@ -68,6 +74,6 @@ def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
     offsets point at what a reader sees.
     """
     for found in _TOKEN.finditer(text):
-        token = normalize(found.group())
+        token = _normalize_token(found.group())
         if token:
             yield found.start(), found.end(), token
