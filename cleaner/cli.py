@@ -157,17 +157,17 @@ def clean(
 @click.option("--no-clean", is_flag=True, help="Compare the text as given (HTML is still extracted).")
 @click.option(
     "--threshold",
-    default=0.6,
+    default=0.5,
     show_default=True,
     type=click.FloatRange(0.01, 1.0),
-    help="Minimum share of the shorter document's shingles found in the longer.",
+    help="Least share of a copy's words in passages shared with its cluster's centre.",
 )
 @click.option(
     "--min-jaccard",
-    default=0.2,
+    default=0.1,
     show_default=True,
     type=click.FloatRange(0.01, 1.0),
-    help="Minimum Jaccard similarity of a copy pair (keeps short quotes out).",
+    help="Least Jaccard similarity of a copy and its centre (keeps snippets of long stories out).",
 )
 @click.option(
     "--num-perm", default=128, show_default=True, type=click.IntRange(16, 1024), help="MinHash permutations."
