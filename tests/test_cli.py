@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.tokens import tokens
 
-from .stories import BANK, FLOOD, quoting, text
+from .stories import BANK, FLOOD, STRIKE, quoting, text
 
 LOCAL = ["Homeowners in the county told this newspaper they feared higher repayments."]
 
@@ -243,3 +243,20 @@ def test_dedup_keep_source_priority(runner: CliRunner, tmp_path: Path) -> None:
     membership = {m["id"]: m for m in records(clusters.read_text())}
     assert membership["wire"]["cluster"] == "copy" and membership["copy"]["representative"]
     assert membership["wire"]["centre"] == "wire"  # the centre is the story, whichever copy is kept
+
+
+def test_compare_gives_the_verdict(runner: CliRunner, tmp_path: Path) -> None:
+    src = wire_corpus(tmp_path)
+    copy = runner.invoke(main, ["compare", f"{src}#copy", f"{src}#wire"])
+    assert copy.exit_code == 0, copy.output
+    assert "Verdict: copy (A is a copy of B)" in copy.output
+    assert "Coverage of A by B" in copy.output
+    reuse = runner.invoke(main, ["compare", f"{src}#quoter", f"{src}#wire", "--json"])
+    assert reuse.exit_code == 0, reuse.output
+    found = json.loads(reuse.stdout)
+    assert found["verdict"] == "partial reuse" and found["centre"] is None
+    assert found["coverage_ab"] < 0.5 and len(found["passages"]) == 1
+    other = tmp_path / "other.txt"
+    other.write_text(text(STRIKE))
+    unrelated = runner.invoke(main, ["compare", f"{src}#quoter", str(other)])
+    assert "Verdict: unrelated" in unrelated.output
