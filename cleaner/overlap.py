@@ -99,17 +99,35 @@ class Overlap:
         }
 
 
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) of each run of ``True`` in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
+    return edges[::2], edges[1::2]
+
+
+def _spread(starts: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
+    """A mask of ``size`` that is ``True`` inside every ``[start, end)``."""
+    depth = np.bincount(starts, minlength=size + 1) - np.bincount(ends, minlength=size + 1)
+    return np.cumsum(depth)[:size] > 0
+
+
 def covered_words(doc: Shingled, shared: np.ndarray) -> np.ndarray:
-    """Per word of ``doc``: is it inside an n-gram in ``shared`` (sorted)?"""
+    """Per word of ``doc``: is it inside a passage of n-grams in ``shared``
+    (sorted)? A passage bridges up to ``ngram`` words between shared n-grams:
+    a changed word breaks ``ngram`` shingles, two changed words a few words
+    apart break every shingle between them, but the sentence around them is
+    still the shared passage. An added clause or sentence is longer."""
     if len(shared) == 0 or len(doc.sequence) == 0:
         return np.zeros(doc.words, dtype=bool)
     where = np.searchsorted(shared, doc.sequence)
-    hit = shared[np.minimum(where, len(shared) - 1)] == doc.sequence
-    starts = np.flatnonzero(hit)
-    depth = np.bincount(starts, minlength=doc.words + 1) - np.bincount(
-        starts + doc.span, minlength=doc.words + 1
-    )
-    return np.cumsum(depth)[: doc.words] > 0
+    starts = np.flatnonzero(shared[np.minimum(where, len(shared) - 1)] == doc.sequence)
+    covered = _spread(starts, starts + doc.span, doc.words)
+    run_starts, run_ends = _runs(covered)
+    gap_starts, gap_ends = run_ends[:-1], run_starts[1:]
+    small = gap_ends - gap_starts <= doc.span
+    if small.any():
+        covered |= _spread(gap_starts[small], gap_ends[small], doc.words)
+    return covered
 
 
 def _covered(doc: Shingled, shared: np.ndarray) -> tuple[int, int]:
@@ -117,8 +135,8 @@ def _covered(doc: Shingled, shared: np.ndarray) -> tuple[int, int]:
     covered = covered_words(doc, shared)
     if not covered.any():
         return 0, 0
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], covered.view(np.int8), [0]))))
-    return int(covered.sum()), int((edges[1::2] - edges[::2]).max())
+    starts, ends = _runs(covered)
+    return int(covered.sum()), int((ends - starts).max())
 
 
 def overlap(a: Shingled, b: Shingled) -> Overlap:

@@ -90,3 +90,12 @@ def test_copy_rule_checks_its_settings() -> None:
         CopyRule(min_jaccard=1.5)
     with pytest.raises(ValueError, match="min_words"):
         CopyRule(min_words=0)
+
+
+def test_a_changed_word_stays_inside_its_passage_but_an_added_clause_does_not() -> None:
+    sentence = BANK[1]
+    edited = sentence.replace("smaller rise of a quarter", "modest rise of a half")  # two words changed
+    assert overlap(sh(edited), sh(sentence)).coverage_ab == 1.0
+    added = sentence.replace("for the move", "for the move, which surprised almost every analyst in the city")
+    o = overlap(sh(added), sh(sentence))
+    assert o.words_ab == len(tokens(sentence)) < len(tokens(added))
