@@ -9,7 +9,7 @@ import numpy as np
 from .document import Document
 from .minhash import MinHasher
 from .overlap import Overlap, Shingled, overlap, shingled
-from .passages import Passage, Span, passages_between
+from .passages import Passage, Span, ngram_positions, passages_between
 from .tokens import token_spans, tokens
 
 __all__ = ["Corpus"]
@@ -42,6 +42,7 @@ class Corpus:
             self.shingles.append(shingled(hasher, tokens(text)))
         self._spans: dict[int, list[Span]] = {}
         self._overlaps: dict[tuple[int, int], Overlap] = {}
+        self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,4 +81,9 @@ class Corpus:
 
     def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
         """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""
-        return passages_between(self.texts[a], self.spans(a), self.spans(b), min_words=min_words)
+        key = (b, min_words)
+        if key not in self._positions:
+            self._positions[key] = ngram_positions([t for _, _, t in self.spans(b)], min_words)
+        return passages_between(
+            self.texts[a], self.spans(a), self.spans(b), min_words=min_words, b_positions=self._positions[key]
+        )

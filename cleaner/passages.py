@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .tokens import token_spans
 
-__all__ = ["Passage", "passages_between", "shared_passages"]
+__all__ = ["Passage", "ngram_positions", "passages_between", "shared_passages"]
 
 Span = tuple[int, int, str]
 
@@ -63,20 +63,36 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     return passages_between(a, list(token_spans(a)), list(token_spans(b)), min_words=min_words)
 
 
-def passages_between(
-    a: str, a_spans: Sequence[Span], b_spans: Sequence[Span], *, min_words: int = 8
-) -> list[Passage]:
-    """:func:`shared_passages` from token spans already found (``token_spans``
-    of ``a`` and of ``b``), for callers that compare one text many times."""
+def ngram_positions(tokens: Sequence[str], min_words: int) -> dict[tuple[str, ...], list[int]]:
+    """Where each run of ``min_words`` tokens starts (the first few times)."""
     if min_words < 1:
         raise ValueError(f"min_words must be positive, got {min_words}")
-    a_tokens = [t for _, _, t in a_spans]
-    b_tokens = [t for _, _, t in b_spans]
     positions: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(b_tokens) - min_words + 1):
-        slot = positions.setdefault(tuple(b_tokens[j : j + min_words]), [])
+    for j in range(len(tokens) - min_words + 1):
+        slot = positions.setdefault(tuple(tokens[j : j + min_words]), [])
         if len(slot) < _MAX_POSITIONS:
             slot.append(j)
+    return positions
+
+
+def passages_between(
+    a: str,
+    a_spans: Sequence[Span],
+    b_spans: Sequence[Span],
+    *,
+    min_words: int = 8,
+    b_positions: dict[tuple[str, ...], list[int]] | None = None,
+) -> list[Passage]:
+    """:func:`shared_passages` from token spans already found (``token_spans``
+    of ``a`` and of ``b``) and, optionally, ``ngram_positions`` of ``b``'s
+    tokens, for callers that compare one text many times."""
+    a_tokens = [t for _, _, t in a_spans]
+    b_tokens = [t for _, _, t in b_spans]
+    if b_positions is None:
+        b_positions = ngram_positions(b_tokens, min_words)
+    elif min_words < 1:
+        raise ValueError(f"min_words must be positive, got {min_words}")
+    positions = b_positions
 
     found: list[Passage] = []
     i = 0

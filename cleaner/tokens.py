@@ -71,8 +71,15 @@ def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, token)`` for each token, with offsets into the original text.
 
     Tokens are found on the original text and normalised one by one, so the
-    offsets point at what a reader sees.
+    offsets point at what a reader sees. (ASCII text normalises character for
+    character, so there they are found on the normalised text at once.)
     """
+    if text.isascii():
+        return ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(normalize(text)))
+    return _spans_one_by_one(text)
+
+
+def _spans_one_by_one(text: str) -> Iterator[tuple[int, int, str]]:
     for found in _TOKEN.finditer(text):
         token = _normalize_token(found.group())
         if token:

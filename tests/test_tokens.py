@@ -40,3 +40,9 @@ def test_token_spans_point_into_the_original_text() -> None:
     assert [t for _, _, t in spans] == tokens(value)
     for start, end, token in spans:
         assert normalize(value[start:end]) == token
+
+
+def test_ascii_and_non_ascii_spans_agree() -> None:
+    ascii_text = "The Bank's rate - 4.5 pct - rose, it said."
+    accented = ascii_text + " Café"
+    assert list(token_spans(accented))[:-1] == list(token_spans(ascii_text))
