@@ -1,7 +1,7 @@
 """Tokens and shingles for comparing documents, in any script.
 
-Text is normalised first (NFKC, case folding, one form for quotes, dashes and
-Arabic-script letter variants, diacritics dropped) so that typographic
+Text is normalised first (NFKC, case folding, one form for quotes, dashes,
+digits and Arabic-script letter variants, diacritics dropped) so that typographic
 differences between outlets do not hide a copy. Space-delimited scripts
 (Latin, Cyrillic, Greek, Arabic, Urdu, Hebrew, Devanagari, Hangul, ...) give
 words; Chinese, Japanese and Thai, written without spaces, give one token per
@@ -33,6 +33,15 @@ _TRANSLATE = str.maketrans(
         "ـ": None,  # tatweel, a stretching stroke
     }
 )  # fmt: skip
+# Every script's decimal digits read as ASCII digits: an agency writes 2024 where
+# a newspaper prints ٢٠٢٤ or ۲۰۲۴.
+_TRANSLATE.update(
+    {
+        cp: str(unicodedata.digit(chr(cp)))
+        for cp in range(0x80, 0x10000)
+        if unicodedata.category(chr(cp)) == "Nd"
+    }
+)
 _UNSPACED = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
 )

@@ -27,6 +27,11 @@ def test_urdu_and_persian_words() -> None:
     assert tokens("ایران") == tokens("ايران")
 
 
+def test_digits_of_every_script_read_alike() -> None:
+    assert tokens("٢٠٢٤") == tokens("۲۰۲۴") == tokens("२०२४") == tokens("2024") == ["2024"]
+    assert tokens("سال ۱۹۸۷ میں") == tokens("سال 1987 میں")
+
+
 def test_cjk_and_thai_are_characters() -> None:
     assert tokens("国家统计局周三") == ["国", "家", "统", "计", "局", "周", "三"]
     assert tokens("東京では") == ["東", "京", "で", "は"]
