@@ -9,7 +9,7 @@ import numpy as np
 from .document import Document
 from .minhash import MinHasher
 from .overlap import Overlap, Shingled, overlap, shingled
-from .passages import Passage, Span, ngram_positions, passages_between
+from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
 from .tokens import token_spans, tokens
 
 __all__ = ["Corpus"]
@@ -81,9 +81,15 @@ class Corpus:
 
     def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
         """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""
-        key = (b, min_words)
+        sa, sb = self.shingles[a], self.shingles[b]
+        spans_a, spans_b = self.spans(a), self.spans(b)
+        if min_words >= sa.span == sb.span and len(spans_a) == sa.words and len(spans_b) == sb.words:
+            return aligned_passages(
+                self.texts[a], spans_a, sa.sequence, spans_b, sb.sequence, span=sa.span, min_words=min_words
+            )
+        key = (b, min_words)  # tokens and spans disagree (rare normalisation cases) or short n-grams
         if key not in self._positions:
-            self._positions[key] = ngram_positions([t for _, _, t in self.spans(b)], min_words)
+            self._positions[key] = ngram_positions([t for _, _, t in spans_b], min_words)
         return passages_between(
-            self.texts[a], self.spans(a), self.spans(b), min_words=min_words, b_positions=self._positions[key]
+            self.texts[a], spans_a, spans_b, min_words=min_words, b_positions=self._positions[key]
         )

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .tokens import token_spans
 
-__all__ = ["Passage", "ngram_positions", "passages_between", "shared_passages"]
+__all__ = ["Passage", "aligned_passages", "ngram_positions", "passages_between", "shared_passages"]
 
 Span = tuple[int, int, str]
 
@@ -117,3 +119,66 @@ def passages_between(
         found.append(Passage(a_start, a_end, b_start, b_end, best_len, a[a_start:a_end]))
         i += best_len
     return found
+
+
+def aligned_passages(
+    a: str,
+    a_spans: Sequence[Span],
+    a_shingles: np.ndarray,
+    b_spans: Sequence[Span],
+    b_shingles: np.ndarray,
+    *,
+    span: int,
+    min_words: int = 8,
+) -> list[Passage]:
+    """:func:`passages_between` from the two documents' shingle sequences
+    (hashes of the ``span``-token n-gram at each position, as
+    ``MinHasher.shingle_sequence`` gives them): a passage is a run of
+    consecutive n-grams of ``a`` found consecutively in ``b``. Same passages,
+    found with array operations; needs ``min_words >= span``."""
+    if min_words < span:
+        raise ValueError(f"min_words ({min_words}) must be at least the n-gram size ({span})")
+    if len(a_shingles) == 0 or len(b_shingles) == 0:
+        return []
+    order = np.argsort(b_shingles, kind="stable")
+    ordered = b_shingles[order]
+    where = np.minimum(np.searchsorted(ordered, a_shingles), len(ordered) - 1)
+    hit = ordered[where] == a_shingles
+    i = np.flatnonzero(hit)
+    if len(i) == 0:
+        return []
+    j = order[where[hit]]  # first place of each n-gram in b
+    _follow_repeats(i, j, a_shingles, b_shingles)
+    cut = np.flatnonzero((np.diff(i) != 1) | (np.diff(j) != 1)) + 1
+    firsts = np.concatenate(([0], cut))
+    lengths = np.diff(np.concatenate((firsts, [len(i)]))) + span - 1
+    found = []
+    free = 0  # first token of a not yet in a passage: passages do not overlap in a
+    for first, length in zip(firsts.tolist(), lengths.tolist()):
+        skip = max(0, free - int(i[first]))
+        ai, bj, words = int(i[first]) + skip, int(j[first]) + skip, length - skip
+        if words < min_words:
+            continue
+        free = ai + words
+        a_start, a_end = a_spans[ai][0], a_spans[ai + words - 1][1]
+        b_start, b_end = b_spans[bj][0], b_spans[bj + words - 1][1]
+        found.append(Passage(a_start, a_end, b_start, b_end, words, a[a_start:a_end]))
+    return found
+
+
+def _follow_repeats(i: np.ndarray, j: np.ndarray, a_shingles: np.ndarray, b_shingles: np.ndarray) -> None:
+    """Where an n-gram occurs more than once in ``b``, place it where it
+    continues the passage before it rather than at its first occurrence."""
+    broken = np.flatnonzero((np.diff(i) == 1) & (np.diff(j) != 1)) + 1
+    if len(broken) == 0:
+        return
+    size = len(b_shingles)
+    for k in range(int(broken[0]), len(i)):
+        follows = int(j[k - 1]) + 1
+        if (
+            i[k] == i[k - 1] + 1
+            and j[k] != follows
+            and follows < size
+            and b_shingles[follows] == a_shingles[i[k]]
+        ):
+            j[k] = follows
