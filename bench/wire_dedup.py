@@ -45,7 +45,8 @@ Systems:
 2. ``cleaner``: the CLI run as a user would, with default settings:
    ``cleaner dedup DOCS.jsonl -o OUT.jsonl --clusters CLUSTERS.jsonl [--cleaner-args ...]``,
    the outputs going to a temporary directory. Predicted clusters come from CLUSTERS.jsonl
-   (one JSON line per input doc: ``{"id", "cluster", "representative", "similarity"}``).
+   (one JSON line per input doc: ``{"id", "cluster", "representative", "similarity", ...}``;
+   the evidence fields ``centre``, ``match`` and ``reuse`` are not scored).
    The script checks that every input id appears exactly once there and reports missing,
    repeated and unknown ids (a missing id is scored as a singleton). If the CLI fails, its
    exit code and stderr are printed verbatim and it gets no figures.

@@ -8,7 +8,7 @@
 
 from .clean import CleanOptions, clean_html
 from .compare import Comparison, compare
-from .dedup import Cluster, Deduplicator, DedupResult, Member, PairScore
+from .dedup import Cluster, Deduplicator, DedupResult, Link, Member, PairScore
 from .document import Document, Removal
 from .errors import CleanerError, ConfigError, InputError
 from .lsh import BandedLSH
@@ -33,6 +33,7 @@ __all__ = [
     "Document",
     "FieldNames",
     "InputError",
+    "Link",
     "Member",
     "MinHasher",
     "PairScore",

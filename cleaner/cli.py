@@ -157,17 +157,17 @@ def clean(
 @click.option("--no-clean", is_flag=True, help="Compare the text as given (HTML is still extracted).")
 @click.option(
     "--threshold",
-    default=0.6,
+    default=0.5,
     show_default=True,
     type=click.FloatRange(0.01, 1.0),
-    help="Minimum share of the shorter document's shingles found in the longer.",
+    help="Least share of a copy's words in passages shared with its cluster's centre.",
 )
 @click.option(
     "--min-jaccard",
-    default=0.2,
+    default=0.1,
     show_default=True,
     type=click.FloatRange(0.01, 1.0),
-    help="Minimum Jaccard similarity of a copy pair (keeps short quotes out).",
+    help="Least Jaccard similarity of a copy and its centre (keeps snippets of long stories out).",
 )
 @click.option(
     "--num-perm", default=128, show_default=True, type=click.IntRange(16, 1024), help="MinHash permutations."
@@ -273,10 +273,27 @@ def _load_one(spec: str, options: CleanOptions) -> tuple[str, str]:
     type=click.IntRange(2),
     help="Shortest shared passage reported, in words.",
 )
+@click.option(
+    "--threshold", default=0.5, show_default=True, type=click.FloatRange(0.01, 1.0), help="As for dedup."
+)
+@click.option(
+    "--min-jaccard", default=0.1, show_default=True, type=click.FloatRange(0.01, 1.0), help="As for dedup."
+)
 @click.option("--no-clean", is_flag=True, help="Compare the text as given.")
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
-def compare_command(a: str, b: str, ngram: int, min_words: int, no_clean: bool, as_json: bool) -> None:
-    """Compare two documents: Jaccard, containment both ways, shared passages.
+def compare_command(
+    a: str,
+    b: str,
+    ngram: int,
+    min_words: int,
+    threshold: float,
+    min_jaccard: float,
+    no_clean: bool,
+    as_json: bool,
+) -> None:
+    """Compare two documents: Jaccard, containment and coverage both ways,
+    shared passages, and the verdict dedup would reach on the pair (copy,
+    partial reuse or unrelated).
 
     A and B are files, or FILE#ID for one record of a JSONL file. Offsets are
     character positions in each document's clean text.
@@ -290,7 +307,9 @@ def compare_command(a: str, b: str, ngram: int, min_words: int, no_clean: bool, 
     def action() -> None:
         options = CleanOptions(clean=not no_clean)
         (id_a, text_a), (id_b, text_b) = _load_one(a, options), _load_one(b, options)
-        result = compare(text_a, text_b, ngram=ngram, min_words=min_words)
+        result = compare(
+            text_a, text_b, ngram=ngram, min_words=min_words, threshold=threshold, min_jaccard=min_jaccard
+        )
         if as_json:
             click.echo(json.dumps({"a": id_a, "b": id_b, **result.to_dict()}, ensure_ascii=False))
             return
@@ -299,6 +318,13 @@ def compare_command(a: str, b: str, ngram: int, min_words: int, no_clean: bool, 
         click.echo(f"Jaccard ({ngram}-gram shingles): {result.jaccard:.3f}")
         click.echo(f"Containment of A in B: {result.containment_ab:.3f}")
         click.echo(f"Containment of B in A: {result.containment_ba:.3f}")
+        click.echo(f"Coverage of A by B (share of A's words in shared passages): {result.coverage_ab:.3f}")
+        click.echo(f"Coverage of B by A: {result.coverage_ba:.3f}")
+        if result.verdict == "copy":
+            copy, centre = ("B", "A") if result.centre == "a" else ("A", "B")
+            click.echo(f"Verdict: copy ({copy} is a copy of {centre})")
+        else:
+            click.echo(f"Verdict: {result.verdict}")
         click.echo(f"Shared passages (at least {min_words} words): {len(result.passages)}")
         for p in result.passages:
             click.echo(f"  A[{p.a_start}:{p.a_end}] B[{p.b_start}:{p.b_end}] {p.words} words")

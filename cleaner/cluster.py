@@ -1,47 +1,68 @@
-"""Clusters from verified copy pairs, without transitive chaining.
+"""Clusters from verified copies, without transitive chaining.
 
 Union-find over candidate pairs merges A and C when A copies B and B merely
-quotes C. Here each cluster grows around a *leader* (the most complete
-version: longest first) and a document joins only if it is itself a verified
-copy of that leader, so a passage quoted in one member never pulls a
-different story in.
+quotes C. Here each cluster is a star around a *centre*, and a document joins
+only if it is itself a verified copy of that centre, so a passage quoted in
+one member never pulls a different story in.
 
->>> star_clusters(4, [(0, 1), (1, 2), (2, 3)], priority=[3, 2, 1, 0])
-[1, 1, 3, 3]
+Centres are chosen by *support*, not length: a document's support is the sum,
+over the documents that copy it, of the share of its words each reproduces.
+The original wire story, reproduced in large part by every outlet version,
+outranks both a trimmed copy (which only its own sub-copies reproduce) and a
+longer story that quotes a few of its sentences (whose own text nobody
+reproduces).
+
+>>> # 1 and 2 copy 0; 3 quotes 0's copies, so 1 and 2 also "copy" 3
+>>> support_clusters(4, [(1, 0, 0.8), (2, 0, 0.6), (1, 3, 0.3), (2, 3, 0.3)], lengths=[5, 4, 3, 9])
+[0, 0, 0, 3]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["KEEP_POLICIES", "choose_representative", "star_clusters"]
+__all__ = ["KEEP_POLICIES", "choose_representative", "support_clusters"]
 
 KEEP_POLICIES = ("longest", "earliest", "first", "source")
 
 
-def star_clusters(n: int, pairs: Iterable[tuple[int, int]], priority: Sequence[int]) -> list[int]:
-    """Leader index of each of ``n`` documents.
+def support_clusters(
+    n: int,
+    copies: Iterable[tuple[int, int, float]],
+    *,
+    lengths: Sequence[int],
+    accept: Callable[[int, list[int]], bool] | None = None,
+) -> list[int]:
+    """Centre index of each of ``n`` documents.
 
-    ``pairs`` are verified copy pairs; ``priority`` lists document indices,
-    best leader first. Each unassigned document, in priority order, becomes a
-    leader and claims its unassigned verified neighbours.
+    ``copies`` are verified ``(copy, original, weight)`` triples, ``weight``
+    being the share of the copy's words that are the original's. Documents
+    are taken by support, the sum of their copies' weights (ties: longer,
+    then earlier in the input); each one not yet placed becomes a centre and
+    takes the unplaced documents that copy it, unless none is left or
+    ``accept(centre, copies)`` (all its copies, placed or not) says it is no
+    story centre: it then stays free to join a later centre, or ends alone.
     """
-    neighbours: list[list[int]] = [[] for _ in range(n)]
-    for i, j in pairs:
-        neighbours[i].append(j)
-        neighbours[j].append(i)
+    support = [0.0] * n
+    copied_by: list[list[int]] = [[] for _ in range(n)]
+    for copy, original, weight in copies:
+        support[original] += weight
+        copied_by[original].append(copy)
+    order = sorted(range(n), key=lambda i: (-support[i], -lengths[i], i))
     rank = [0] * n
-    for position, index in enumerate(priority):
+    for position, index in enumerate(order):
         rank[index] = position
-    leader = [-1] * n
-    for index in priority:
-        if leader[index] != -1:
+    centre = [-1] * n
+    for index in order:
+        if centre[index] != -1:
             continue
-        leader[index] = index
-        for other in sorted(neighbours[index], key=rank.__getitem__):
-            if leader[other] == -1:
-                leader[other] = index
-    return leader
+        free = sorted((c for c in copied_by[index] if centre[c] == -1), key=rank.__getitem__)
+        if not free or (accept is not None and not accept(index, copied_by[index])):
+            continue
+        centre[index] = index
+        for copy in free:
+            centre[copy] = index
+    return [index if c == -1 else c for index, c in enumerate(centre)]
 
 
 def choose_representative(

@@ -1,4 +1,17 @@
-"""Wire-copy detection: sign, index, verify, cluster, pick a representative.
+"""Wire-copy detection: sign, index, verify, cluster, explain.
+
+1. Each document's word n-grams are hashed (:mod:`cleaner.minhash`) and
+   signed; banded LSH over the signatures proposes candidate pairs, tuned to
+   find even pairs that only share a couple of quoted sentences.
+2. Every candidate pair is measured exactly (:mod:`cleaner.overlap`) and is a
+   copy only under :class:`~cleaner.overlap.CopyRule`: most of the copy's
+   words are the original's text.
+3. Clusters are stars around the best supported version of each story
+   (:func:`~cleaner.cluster.support_clusters`); a document joins only if it
+   copies that centre, so nothing chains. A document left alone gets a second
+   chance against the centres of its candidates' clusters.
+4. Each copy gets its scores and shared passages against the centre; pairs in
+   different clusters that share passages are reported as partial reuse.
 
 >>> dedup = Deduplicator()
 >>> story = "The central bank raised its main interest rate by half a point on Tuesday, "
@@ -10,105 +23,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 
-import numpy as np
-
-from .cluster import KEEP_POLICIES, choose_representative, star_clusters
+from .cluster import KEEP_POLICIES, choose_representative, support_clusters
+from .corpus import Corpus
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .tokens import tokens
+from .overlap import CopyRule, confirmed_share
+from .results import Cluster, DedupResult, Link, Member, PairScore
+from .reuse import reuse_links
 
-__all__ = ["Cluster", "DedupResult", "Deduplicator", "Member", "PairScore"]
+__all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScore"]
 
-
-@dataclass(frozen=True)
-class PairScore:
-    """Similarity of two documents estimated from their signatures.
-
-    ``containment_ab`` is the share of ``a``'s shingles found in ``b``.
-    """
-
-    a: int
-    b: int
-    jaccard: float
-    containment_ab: float
-    containment_ba: float
-
-    @property
-    def similarity(self) -> float:
-        """Containment of the shorter document in the longer."""
-        return max(self.containment_ab, self.containment_ba)
-
-
-@dataclass(frozen=True)
-class Member:
-    """One input document's place in the result, in input order."""
-
-    index: int
-    id: str
-    cluster: str
-    representative: bool
-    similarity: float
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "cluster": self.cluster,
-            "representative": self.representative,
-            "similarity": round(self.similarity, 4),
-        }
-
-
-@dataclass
-class Cluster:
-    """Documents found to be copies of one story; ``representative`` is kept."""
-
-    id: str
-    representative: int
-    members: list[int]
-    pairs: list[PairScore] = field(default_factory=list)
-
-
-@dataclass
-class DedupResult:
-    """Clusters in order of first appearance, and each document's membership."""
-
-    ids: list[str]
-    clusters: list[Cluster]
-    members: list[Member]
-
-    @property
-    def representatives(self) -> list[int]:
-        """Input indices of the documents kept, in input order."""
-        return sorted(c.representative for c in self.clusters)
-
-
-def _estimate(sig_a: np.ndarray, sig_b: np.ndarray, size_a: np.ndarray, size_b: np.ndarray):
-    """Jaccard from signature agreement; containments from it and the set sizes."""
-    jaccard = (sig_a == sig_b).mean(axis=1)
-    shared = jaccard / (1.0 + jaccard) * (size_a + size_b)
-    return (
-        jaccard,
-        np.minimum(1.0, shared / np.maximum(size_a, 1)),
-        np.minimum(1.0, shared / np.maximum(size_b, 1)),
-    )
+#: LSH is tuned so that pairs of this Jaccard similarity become candidates
+#: with 90% probability: two quoted sentences inside a twenty-sentence story.
+#: Copies, far more similar, are found with near certainty.
+CANDIDATE_JACCARD = 0.05
+#: A story's lead, in words: news style keeps the lead sentence within 25-35.
+LEAD_WORDS = 30
 
 
 class Deduplicator:
-    """Find near-duplicate (wire copy) documents and cluster them.
+    """Find wire copies, cluster them around their original, explain each merge.
 
-    A candidate pair (sharing an LSH band) is a copy when the shorter
-    document's shingles are at least ``threshold`` contained in the longer
-    one and their Jaccard similarity is at least ``min_jaccard``: trimmed or
-    extended copies pass on containment, while a short quote inside a long
-    different story fails on Jaccard.
+    A document copies another when at least ``threshold`` of its words lie in
+    passages (word n-grams) shared with it, their Jaccard similarity is at
+    least ``min_jaccard``, and they share at least ``passage_words`` words:
+    trimmed copies and copies with a few local lines pass; a story quoting a
+    few wire sentences does not (most of its words are its own) and is
+    reported as partial reuse instead.
+
+    Each cluster is a star around its best supported version, and that
+    centre must itself be the story: most of its words, or most of its lead,
+    confirmed by its copies. So a story that holds a short wire story almost
+    whole among its own paragraphs does not become the centre that wire story
+    "copies". Nothing chains: every member is verified against the centre.
 
     Args:
-        threshold: minimum containment of the shorter document in the longer.
-        min_jaccard: minimum Jaccard similarity of a copy pair.
+        threshold: least share of a copy's words that are the original's text.
+        min_jaccard: least Jaccard similarity of a copy and its original.
+        passage_words: shortest shared passage reported, in words (tokens;
+            characters for Chinese, Japanese and Thai).
         num_perm: MinHash permutations.
         ngram: tokens per shingle.
         seed: MinHash seed (datasketch-compatible).
@@ -119,103 +75,146 @@ class Deduplicator:
     def __init__(
         self,
         *,
-        threshold: float = 0.6,
-        min_jaccard: float = 0.2,
+        threshold: float = 0.5,
+        min_jaccard: float = 0.1,
+        passage_words: int = 8,
         num_perm: int = 128,
         ngram: int = 5,
         seed: int = 1,
         keep: str = "longest",
         source_priority: Sequence[str] = (),
     ):
+        if keep not in KEEP_POLICIES:
+            raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {keep!r}")
         for name, value in (("threshold", threshold), ("min_jaccard", min_jaccard)):
             if not 0.0 < value <= 1.0:
                 raise ValueError(f"{name} must be in (0, 1], got {value!r}")
-        if keep not in KEEP_POLICIES:
-            raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {keep!r}")
-        self.threshold = threshold
-        self.min_jaccard = min_jaccard
+        self.rule = CopyRule(coverage=threshold, min_jaccard=min_jaccard, min_words=passage_words)
+        self.passage_words = passage_words
         self.keep = keep
         self.source_priority = tuple(source_priority)
         self.hasher = MinHasher(num_perm=num_perm, seed=seed, ngram=ngram)
-        # Candidates must include pairs down to min_jaccard: a trimmed copy's
-        # Jaccard is low even when its containment is high.
-        self.lsh = BandedLSH.for_threshold(min(min_jaccard, 0.99), num_perm)
+        self.lsh = BandedLSH.for_threshold(CANDIDATE_JACCARD, num_perm)
+
+    @property
+    def threshold(self) -> float:
+        return self.rule.coverage
+
+    @property
+    def min_jaccard(self) -> float:
+        return self.rule.min_jaccard
 
     def run(self, documents: Iterable[Document | tuple[str, str]]) -> DedupResult:
         """Cluster ``documents`` (``Document`` objects or ``(id, text)`` pairs)."""
-        ids: list[str] = []
-        dates: list[str | None] = []
-        sources: list[str | None] = []
-        shingle_sets: list[np.ndarray] = []
-        for doc in documents:
-            if isinstance(doc, Document):
-                doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
-            else:
-                (doc_id, text), date, source = doc, None, None
-            ids.append(doc_id)
-            dates.append(date)
-            sources.append(source)
-            shingle_sets.append(self.hasher.shingles(tokens(text)))
-        signatures = self.hasher.signatures(shingle_sets)
-        sizes = np.array([len(s) for s in shingle_sets], dtype=np.float64)
-        return self._cluster(ids, dates, sources, signatures, sizes)
-
-    def score_pairs(self, signatures: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> list[PairScore]:
-        if len(pairs) == 0:
-            return []
-        a, b = pairs[:, 0], pairs[:, 1]
-        jac, c_ab, c_ba = _estimate(signatures[a], signatures[b], sizes[a], sizes[b])
-        return [
-            PairScore(int(i), int(j), float(x), float(y), float(z))
-            for i, j, x, y, z in zip(a, b, jac, c_ab, c_ba)
-        ]
-
-    def is_copy(self, score: PairScore) -> bool:
-        return score.jaccard >= self.min_jaccard and score.similarity >= self.threshold
-
-    def _cluster(
-        self,
-        ids: list[str],
-        dates: list[str | None],
-        sources: list[str | None],
-        signatures: np.ndarray,
-        sizes: np.ndarray,
-    ) -> DedupResult:
-        n = len(ids)
+        corpus = Corpus(documents, self.hasher)
+        signatures = self.hasher.signatures([s.unique for s in corpus.shingles])
+        sizes = corpus.sizes
         candidates = self.lsh.candidate_pairs(signatures, valid=sizes > 0)
-        verified = [s for s in self.score_pairs(signatures, sizes, candidates) if self.is_copy(s)]
-        lengths = [int(x) for x in sizes]
-        priority = sorted(range(n), key=lambda i: (-lengths[i], i))
-        leader = star_clusters(n, [(s.a, s.b) for s in verified], priority)
 
+        copies: list[tuple[int, int, float]] = []
+        neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
+        for a, b in candidates.tolist():
+            shared = corpus.shared_count(a, b)
+            if not shared:
+                continue
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+            if shared < self.rule.min_jaccard * (sizes[a] + sizes[b] - shared):
+                continue  # too little in common to be a copy: skip the exact coverage
+            o = corpus.overlap(a, b)
+            a_copies, b_copies = self.rule.copies(o)
+            if a_copies:
+                copies.append((a, b, o.coverage_ab))
+            if b_copies:
+                copies.append((b, a, o.coverage_ba))
+        centre = support_clusters(
+            len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
+        )
+        self._second_chance(corpus, centre, neighbours)
+        return self._result(corpus, centre, neighbours)
+
+    def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
+        """A centre must itself be the story, not a story quoting it: most of
+        its words (at least ``threshold``), or most of its lead, confirmed by
+        its copies. Copies keep the lead and cut the tail (wire copy is
+        written to be trimmed from the bottom); a story quoting a few wire
+        sentences has a lead of its own and is mostly its own text."""
+
+        def accept(centre: int, copies: list[int]) -> bool:
+            doc, others = corpus.shingles[centre], [corpus.shingles[i] for i in copies]
+            return (
+                confirmed_share(doc, others) >= self.rule.coverage
+                or confirmed_share(doc, others, lead=LEAD_WORDS) >= self.rule.coverage
+            )
+
+        return accept
+
+    def _second_chance(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> None:
+        """Let each document left alone join the cluster of a candidate if it
+        copies that cluster's centre (checked directly: LSH may have missed
+        the pair, and copying a member is not enough). Lone documents are no
+        clusters to join: they were compared directly and not accepted as
+        story centres."""
+        sizes: dict[int, int] = {}
+        for c in centre:
+            sizes[c] = sizes.get(c, 0) + 1
+        joins: dict[int, int] = {}
+        for doc in range(len(corpus)):
+            if centre[doc] != doc or sizes[doc] > 1:
+                continue
+            best, best_coverage = -1, 0.0
+            clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
+            for other_centre in sorted(clusters):
+                o = corpus.overlap(doc, other_centre)
+                if self.rule.copies(o)[0] and o.coverage_ab > best_coverage:
+                    best, best_coverage = other_centre, o.coverage_ab
+            if best != -1:
+                joins[doc] = best
+        for doc, other_centre in joins.items():
+            centre[doc] = other_centre
+
+    def _result(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> DedupResult:
+        n = len(corpus)
         groups: dict[int, list[int]] = {}
         for index in range(n):
-            groups.setdefault(leader[index], []).append(index)
-        # Verified pairs inside each cluster: the evidence behind its merges.
-        by_leader: dict[int, list[PairScore]] = {}
-        for s in verified:
-            if leader[s.a] == leader[s.b]:
-                by_leader.setdefault(leader[s.a], []).append(s)
-
+            groups.setdefault(centre[index], []).append(index)
+        lengths = [s.size for s in corpus.shingles]
         clusters: list[Cluster] = []
-        members: list[Member | None] = [None] * n
-        for lead in sorted(groups, key=lambda k: groups[k][0]):
-            group = groups[lead]
+        cluster_of = [""] * n
+        for hub in sorted(groups, key=lambda k: groups[k][0]):
+            group = groups[hub]
             rep = choose_representative(
                 group,
                 keep=self.keep,
                 lengths=lengths,
-                dates=dates,
-                sources=sources,
+                dates=corpus.dates,
+                sources=corpus.sources,
                 source_priority=self.source_priority,
             )
-            cluster = Cluster(ids[rep], rep, group, by_leader.get(lead, []))
-            clusters.append(cluster)
-            others = np.array([i for i in group if i != rep], dtype=np.int64)
-            scores = self.score_pairs(signatures, sizes, np.stack((others, np.full_like(others, rep)), 1))
-            similarity = {s.a: s.similarity for s in scores}
+            pairs = [PairScore(i, hub, corpus.overlap(i, hub)) for i in group if i != hub]
+            clusters.append(Cluster(corpus.ids[rep], rep, group, pairs, hub))
             for index in group:
-                members[index] = Member(
-                    index, ids[index], cluster.id, index == rep, similarity.get(index, 1.0)
+                cluster_of[index] = corpus.ids[rep]
+        reps = {c.representative for c in clusters}
+        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
+        members = []
+        for index in range(n):
+            hub = centre[index]
+            match = None
+            if hub != index:
+                o = corpus.overlap(index, hub)
+                passages = corpus.passages(index, hub, self.passage_words)
+                match = Link(hub, corpus.ids[hub], o, passages)
+            members.append(
+                Member(
+                    index=index,
+                    id=corpus.ids[index],
+                    cluster=cluster_of[index],
+                    representative=index in reps,
+                    similarity=match.overlap.coverage_ab if match else 1.0,
+                    centre=corpus.ids[hub],
+                    match=match,
+                    reuse=reuse.get(index, []),
                 )
-        return DedupResult(ids, clusters, [m for m in members if m is not None])
+            )
+        return DedupResult(corpus.ids, clusters, members)

@@ -97,9 +97,10 @@ class MinHasher:
             ids.append(value)
         return np.array(ids, dtype=np.uint64)
 
-    def shingles(self, tokens: Sequence[str]) -> np.ndarray:
-        """Sorted unique 32-bit hashes of the token n-grams (one shingle for a
-        document shorter than ``ngram`` tokens, none for an empty one)."""
+    def shingle_sequence(self, tokens: Sequence[str]) -> np.ndarray:
+        """32-bit hash of the token n-gram starting at each position, in text
+        order, repeats kept (one shingle for a document shorter than ``ngram``
+        tokens, none for an empty one)."""
         if not tokens:
             return np.empty(0, dtype=np.uint32)
         ids = self._token_ids(tokens)
@@ -109,7 +110,12 @@ class MinHasher:
         for k in range(1, span):
             h = h * _COMBINE + ids[k : k + count]
         h = _fmix64(h)
-        return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
+        return (h ^ (h >> np.uint64(32))).astype(np.uint32)
+
+    def shingles(self, tokens: Sequence[str]) -> np.ndarray:
+        """Sorted unique 32-bit hashes of the token n-grams: the set a
+        signature is made from."""
+        return np.unique(self.shingle_sequence(tokens))
 
     def shingle_hash(self, shingle: Sequence[str]) -> int:
         """The 32-bit hash of one shingle (a tuple of tokens), usable as

@@ -10,6 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
+from cleaner.tokens import tokens
+
+from .stories import BANK, FLOOD, STRIKE, quoting, text
+
+LOCAL = ["Homeowners in the county told this newspaper they feared higher repayments."]
 
 
 @pytest.fixture
@@ -119,7 +124,8 @@ def test_dedup_samples(runner: CliRunner, samples: Path, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     membership = records(clusters.read_text())
     assert len(membership) == 6
-    assert all(set(m) == {"id", "cluster", "representative", "similarity"} for m in membership)
+    fields = {"id", "cluster", "representative", "similarity", "centre", "match", "reuse"}
+    assert all(set(m) == fields for m in membership)
     by_id = {Path(m["id"]).name: m for m in membership}
     # the outlet's trimmed copy of the AP story joins the AP page; nothing else merges
     assert by_id["port_strike_copy.txt"]["cluster"] == by_id["port_strike_wire.html"]["id"]
@@ -188,3 +194,69 @@ def test_compare_jsonl_records(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["compare", f"{src}#a", f"{src}#b", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["jaccard"] == 1.0
+
+
+def wire_corpus(tmp_path: Path) -> Path:
+    """A wire story, an outlet's trimmed copy and a story quoting the wire."""
+    docs = [
+        {"id": "wire", "text": text(BANK), "source": "Reuters", "date": "2024-05-04"},
+        {"id": "copy", "text": text(BANK[:5], LOCAL), "source": "Daily", "date": "2024-05-05"},
+        {"id": "quoter", "text": quoting(FLOOD, BANK, slice(2, 5), at=3), "source": "Gazette"},
+    ]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    return src
+
+
+def test_dedup_clusters_explain_merges_and_partial_reuse(runner: CliRunner, tmp_path: Path) -> None:
+    src = wire_corpus(tmp_path)
+    out, clusters, cleaned = tmp_path / "unique.jsonl", tmp_path / "clusters.jsonl", tmp_path / "clean.jsonl"
+    result = runner.invoke(main, ["dedup", str(src), "-o", str(out), "--clusters", str(clusters)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["clean", str(src), "-o", str(cleaned)]).exit_code == 0
+    texts = {r["id"]: r["text"] for r in records(cleaned.read_text())}
+    membership = {m["id"]: m for m in records(clusters.read_text())}
+
+    copy, quoter = membership["copy"], membership["quoter"]
+    assert copy["cluster"] == membership["wire"]["cluster"] != quoter["cluster"]
+    assert copy["match"]["id"] == copy["centre"] == "wire"
+    assert copy["match"]["coverage"] >= 0.5 and copy["match"]["jaccard"] > 0
+    for p in copy["match"]["passages"]:
+        (a0, a1), (b0, b1) = p["a"], p["b"]
+        assert tokens(texts["copy"][a0:a1]) == tokens(texts["wire"][b0:b1])
+
+    assert quoter["match"] is None
+    assert [r["id"] for r in quoter["reuse"]] == ["wire", "copy"]  # the copy holds the quote too
+    (p,) = quoter["reuse"][0]["passages"]
+    (a0, a1), (b0, b1) = p["a"], p["b"]
+    assert tokens(texts["quoter"][a0:a1]) == tokens(text(BANK[2:5])) == tokens(texts["wire"][b0:b1])
+    assert {r["id"] for r in membership["wire"]["reuse"]} == {"quoter"}
+
+
+def test_dedup_keep_source_priority(runner: CliRunner, tmp_path: Path) -> None:
+    src = wire_corpus(tmp_path)
+    out, clusters = tmp_path / "unique.jsonl", tmp_path / "clusters.jsonl"
+    args = ["dedup", str(src), "-o", str(out), "--clusters", str(clusters), "--keep", "source"]
+    result = runner.invoke(main, [*args, "--source-priority", "Daily, Reuters"])
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in records(out.read_text())] == ["copy", "quoter"]
+    membership = {m["id"]: m for m in records(clusters.read_text())}
+    assert membership["wire"]["cluster"] == "copy" and membership["copy"]["representative"]
+    assert membership["wire"]["centre"] == "wire"  # the centre is the story, whichever copy is kept
+
+
+def test_compare_gives_the_verdict(runner: CliRunner, tmp_path: Path) -> None:
+    src = wire_corpus(tmp_path)
+    copy = runner.invoke(main, ["compare", f"{src}#copy", f"{src}#wire"])
+    assert copy.exit_code == 0, copy.output
+    assert "Verdict: copy (A is a copy of B)" in copy.output
+    assert "Coverage of A by B" in copy.output
+    reuse = runner.invoke(main, ["compare", f"{src}#quoter", f"{src}#wire", "--json"])
+    assert reuse.exit_code == 0, reuse.output
+    found = json.loads(reuse.stdout)
+    assert found["verdict"] == "partial reuse" and found["centre"] is None
+    assert found["coverage_ab"] < 0.5 and len(found["passages"]) == 1
+    other = tmp_path / "other.txt"
+    other.write_text(text(STRIKE))
+    unrelated = runner.invoke(main, ["compare", f"{src}#quoter", str(other)])
+    assert "Verdict: unrelated" in unrelated.output

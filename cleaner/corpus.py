@@ -1,0 +1,95 @@
+"""The documents of one deduplication run, shingled once, compared on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from .document import Document
+from .minhash import MinHasher
+from .overlap import Overlap, Shingled, overlap, shingled
+from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
+from .tokens import token_spans, tokens
+
+__all__ = ["Corpus"]
+
+
+class Corpus:
+    """Texts, metadata and shingles of the input documents, in input order,
+    with exact overlaps and token spans cached as they are asked for.
+
+    >>> corpus = Corpus([("a", "one two three four"), ("b", "one two three five")], MinHasher(ngram=2))
+    >>> round(corpus.overlap(0, 1).coverage_ab, 2), corpus.overlap(1, 0).coverage_ab
+    (0.75, 0.75)
+    """
+
+    def __init__(self, documents: Iterable[Document | tuple[str, str]], hasher: MinHasher):
+        self.ids: list[str] = []
+        self.texts: list[str] = []
+        self.dates: list[str | None] = []
+        self.sources: list[str | None] = []
+        self.shingles: list[Shingled] = []
+        for doc in documents:
+            if isinstance(doc, Document):
+                doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
+            else:
+                (doc_id, text), date, source = doc, None, None
+            self.ids.append(doc_id)
+            self.texts.append(text)
+            self.dates.append(date)
+            self.sources.append(source)
+            self.shingles.append(shingled(hasher, tokens(text)))
+        self._spans: dict[int, list[Span]] = {}
+        self._overlaps: dict[tuple[int, int], Overlap] = {}
+        self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def words(self) -> list[int]:
+        """Token count of each document."""
+        return [s.words for s in self.shingles]
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """Distinct shingles of each document."""
+        return np.array([s.size for s in self.shingles], dtype=np.int64)
+
+    def shared_count(self, a: int, b: int) -> int:
+        """Distinct shingles ``a`` and ``b`` have in common."""
+        if (a, b) in self._overlaps:
+            return self._overlaps[a, b].shared
+        sa, sb = self.shingles[a].unique, self.shingles[b].unique
+        return len(np.intersect1d(sa, sb, assume_unique=True))
+
+    def overlap(self, a: int, b: int) -> Overlap:
+        """Exact overlap of ``a`` and ``b``, seen from ``a``."""
+        if (a, b) in self._overlaps:
+            return self._overlaps[a, b]
+        if (b, a) in self._overlaps:
+            return self._overlaps[b, a].flipped()
+        found = self._overlaps[a, b] = overlap(self.shingles[a], self.shingles[b])
+        return found
+
+    def spans(self, index: int) -> list[Span]:
+        """Token spans of one document's text (offsets into its clean text)."""
+        if index not in self._spans:
+            self._spans[index] = list(token_spans(self.texts[index]))
+        return self._spans[index]
+
+    def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
+        """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""
+        sa, sb = self.shingles[a], self.shingles[b]
+        spans_a, spans_b = self.spans(a), self.spans(b)
+        if min_words >= sa.span == sb.span and len(spans_a) == sa.words and len(spans_b) == sb.words:
+            return aligned_passages(
+                self.texts[a], spans_a, sa.sequence, spans_b, sb.sequence, span=sa.span, min_words=min_words
+            )
+        key = (b, min_words)  # tokens and spans disagree (rare normalisation cases) or short n-grams
+        if key not in self._positions:
+            self._positions[key] = ngram_positions([t for _, _, t in spans_b], min_words)
+        return passages_between(
+            self.texts[a], spans_a, spans_b, min_words=min_words, b_positions=self._positions[key]
+        )

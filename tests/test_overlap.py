@@ -1,0 +1,101 @@
+"""Exact overlap, coverage and the copy rule."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner.minhash import MinHasher
+from cleaner.overlap import CopyRule, Shingled, confirmed_share, covered_words, overlap, shingled
+from cleaner.tokens import tokens
+
+from .stories import BANK, FLOOD, STRIKE, quoting, text
+
+HASHER = MinHasher()
+
+
+def sh(value: str) -> Shingled:
+    return shingled(HASHER, tokens(value))
+
+
+def test_shingle_sequence_keeps_order_and_repeats() -> None:
+    hasher = MinHasher(ngram=3)
+    words = ["a", "b", "c", "a", "b", "c", "a", "b", "c"]
+    sequence = hasher.shingle_sequence(words)
+    assert len(sequence) == len(words) - 2
+    assert sequence[0] == sequence[3] == sequence[6] != sequence[1]
+    assert np.array_equal(np.unique(sequence), hasher.shingles(words))
+
+
+def test_coverage_shrugs_off_light_edits_that_break_shingles() -> None:
+    wire = text(BANK)
+    edited = wire.replace(" said", " says").replace("percent", "pct")
+    o = overlap(sh(edited), sh(wire))
+    assert o.coverage_ab > 0.9
+    assert o.containment_ab < o.coverage_ab - 0.1
+
+
+def test_trimmed_copy_copies_the_original_not_the_reverse() -> None:
+    o = overlap(sh(text(BANK[:4])), sh(text(BANK)))
+    assert o.coverage_ab == 1.0
+    assert o.coverage_ba < 0.5
+    assert CopyRule().copies(o) == (True, False)
+
+
+def test_copy_with_local_lines_is_still_a_copy() -> None:
+    local = ["Homeowners in the county told this newspaper they feared higher repayments."]
+    o = overlap(sh(text(BANK[:6], local)), sh(text(BANK)))
+    assert CopyRule().copies(o)[0]
+
+
+def test_story_quoting_wire_sentences_is_no_copy_either_way() -> None:
+    o = overlap(sh(quoting(FLOOD, BANK, slice(2, 5), at=3)), sh(text(BANK)))
+    assert CopyRule().copies(o) == (False, False)
+    assert o.run_ab == o.words_ab > 60  # one passage: the three quoted sentences
+
+
+def test_mostly_quoted_short_story_copies_the_quoter_on_its_own() -> None:
+    # Pairwise, a short story quoted at length inside a longer one "copies" it;
+    # only the cluster step (the centre must be the story) keeps them apart.
+    o = overlap(sh(text(STRIKE)), sh(quoting(FLOOD, STRIKE, slice(1, 5), at=4)))
+    assert CopyRule().copies(o) == (True, False)
+
+
+def test_jaccard_floor_keeps_a_snippet_of_a_long_story_out() -> None:
+    o = overlap(sh(BANK[0]), sh(text(BANK, FLOOD, STRIKE)))
+    assert o.coverage_ab == 1.0
+    assert CopyRule().copies(o) == (False, False)
+    assert CopyRule(min_jaccard=0.01).copies(o) == (True, False)
+
+
+def test_document_shorter_than_an_ngram() -> None:
+    short = sh("Storm warning issued")
+    assert short.words == 3 and short.span == 3 and len(short.sequence) == 1
+    assert covered_words(short, short.unique).all()
+    assert overlap(short, sh("Storm warning issued today for the coast")).shared == 0
+
+
+def test_confirmed_share_counts_the_lead_when_asked() -> None:
+    wire = sh(text(BANK))
+    copies = [sh(text(BANK[:2])), sh(text(BANK[1:3]))]
+    assert confirmed_share(wire, copies) < 0.5
+    assert confirmed_share(wire, copies, lead=30) == 1.0
+    assert confirmed_share(wire, []) == 0.0
+
+
+def test_copy_rule_checks_its_settings() -> None:
+    with pytest.raises(ValueError, match="coverage"):
+        CopyRule(coverage=0)
+    with pytest.raises(ValueError, match="min_jaccard"):
+        CopyRule(min_jaccard=1.5)
+    with pytest.raises(ValueError, match="min_words"):
+        CopyRule(min_words=0)
+
+
+def test_a_changed_word_stays_inside_its_passage_but_an_added_clause_does_not() -> None:
+    sentence = BANK[1]
+    edited = sentence.replace("smaller rise of a quarter", "modest rise of a half")  # two words changed
+    assert overlap(sh(edited), sh(sentence)).coverage_ab == 1.0
+    added = sentence.replace("for the move", "for the move, which surprised almost every analyst in the city")
+    o = overlap(sh(added), sh(sentence))
+    assert o.words_ab == len(tokens(sentence)) < len(tokens(added))
