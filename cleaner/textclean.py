@@ -62,19 +62,21 @@ def words(line: str) -> list[str]:
 
 def word_count(line: str) -> int:
     """Words, counting scripts written without spaces as about two characters a word."""
-    return len(_WORD.findall(line)) + len(_UNSPACED_CHAR.findall(line)) // 2
+    count = len(_WORD.findall(line))
+    return count if line.isascii() else count + len(_UNSPACED_CHAR.findall(line)) // 2
 
 
-def is_sentence(line: str) -> bool:
+def is_sentence(line: str, count: int | None = None) -> bool:
     """Whether a line reads like prose: a few words ending in terminal punctuation,
-    or a long run of words (a paragraph cut short still counts).
+    or a long run of words (a paragraph cut short still counts). ``count``:
+    the line's :func:`word_count`, when known.
 
     >>> is_sentence("Shares of the company fell 3 percent.")
     True
     >>> is_sentence("Share this article")
     False
     """
-    count = word_count(line)
+    count = word_count(line) if count is None else count
     if count >= 15:
         return True
     return count >= 4 and bool(_SENTENCE_END.search(line.strip()))
@@ -82,7 +84,7 @@ def is_sentence(line: str) -> bool:
 
 def line_key(line: str) -> str:
     """A line normalised for comparison: NFKC, case-folded, inner space folded."""
-    text = unicodedata.normalize("NFKC", line).casefold()
+    text = (line if line.isascii() else unicodedata.normalize("NFKC", line)).casefold()
     return " ".join(text.split()).strip(" .:|-–—•·")
 
 
@@ -336,7 +338,8 @@ def clean_text(
     lines = []
     for index, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
-        lines.append(_Line(index, raw, stripped, is_sentence(stripped), word_count(stripped)))
+        count = word_count(stripped)
+        lines.append(_Line(index, raw, stripped, is_sentence(stripped, count), count))
     fields = _Fields(title=title, date=date, author=author)
 
     _mark_zones(lines, catalogue)
