@@ -19,9 +19,11 @@ from .cluster import KEEP_POLICIES, choose_representative, star_clusters
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .tokens import tokens
 
 __all__ = ["Cluster", "DedupResult", "Deduplicator", "Member", "PairScore"]
+
+# Texts signed at once: enough to amortise numpy calls, few enough to hold.
+_SIGN_BATCH = 2048
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ class Deduplicator:
         ids: list[str] = []
         dates: list[str | None] = []
         sources: list[str | None] = []
-        shingle_sets: list[np.ndarray] = []
+        texts: list[str] = []
+        signed: list[tuple[np.ndarray, np.ndarray]] = []
         for doc in documents:
             if isinstance(doc, Document):
                 doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
@@ -155,10 +158,26 @@ class Deduplicator:
             ids.append(doc_id)
             dates.append(date)
             sources.append(source)
-            shingle_sets.append(self.hasher.shingles(tokens(text)))
-        signatures = self.hasher.signatures(shingle_sets)
-        sizes = np.array([len(s) for s in shingle_sets], dtype=np.float64)
+            texts.append(text)
+            if len(texts) == _SIGN_BATCH:
+                signed.append(self.hasher.sign(texts))
+                texts = []
+        signed.append(self.hasher.sign(texts))
+        signatures = np.concatenate([s for s, _ in signed])
+        sizes = np.concatenate([n for _, n in signed]).astype(np.float64)
         return self._cluster(ids, dates, sources, signatures, sizes)
+
+    def cluster(
+        self,
+        ids: list[str],
+        dates: list[str | None],
+        sources: list[str | None],
+        signatures: np.ndarray,
+        sizes: np.ndarray,
+    ) -> DedupResult:
+        """Cluster documents already signed by ``self.hasher.sign`` (the
+        pipeline signs in worker processes and keeps no texts in memory)."""
+        return self._cluster(ids, dates, sources, signatures, np.asarray(sizes, dtype=np.float64))
 
     def score_pairs(self, signatures: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> list[PairScore]:
         if len(pairs) == 0:
