@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .textclean import BoilerplateTest, is_sentence, line_key
 
-__all__ = ["BoilerplateModel"]
+__all__ = ["BoilerplateModel", "LearnedLines"]
 
 
 class BoilerplateModel:
@@ -75,10 +76,16 @@ class BoilerplateModel:
         return set(self._learned.get(source, ()))
 
     def for_source(self, source: str | None) -> BoilerplateTest:
-        """A test ``(line, is_sentence) -> bool`` for documents of ``source``."""
-        learned = self._learned.get(source, set())
+        """A test ``(line, is_sentence) -> bool`` for documents of ``source``
+        (picklable, so worker processes can clean with it)."""
+        return LearnedLines(frozenset(self._learned.get(source, ())))
 
-        def test(line: str, sentence: bool) -> bool:
-            return bool(learned) and line_key(line) in learned
 
-        return test
+@dataclass(frozen=True)
+class LearnedLines:
+    """The boilerplate test of one source: is this line one of its learned lines?"""
+
+    keys: frozenset[str]
+
+    def __call__(self, line: str, sentence: bool) -> bool:
+        return bool(self.keys) and line_key(line) in self.keys
