@@ -35,8 +35,11 @@ __all__ = ["MinHasher", "affine32_permutations"]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
-# Texts signed together: about this many characters (bounds the batch buffers).
-_BATCH_CHARS = 1 << 20
+# Texts signed together: about this many characters, so that a batch's arrays
+# stay in cache (bigger batches are no faster, and slower on a busy machine).
+_BATCH_CHARS = 1 << 18
+# Permutations applied at once.
+_PERM_BLOCK = 16
 # Documents whose shingles are sorted together to count distinct ones.
 _SORT_GROUP = 256
 
@@ -163,20 +166,21 @@ class MinHasher:
         return signatures, sizes
 
     def _sign(self, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-        """One permutation at a time over all shingles of the batch: each pass
-        is a multiply, an add and a segmented minimum over a cache-sized array."""
+        """A block of permutations at a time over all shingles of the batch:
+        a multiply, an add and a segmented minimum over a cache-sized array."""
         out = np.full((len(bounds) - 1, self.num_perm), _EMPTY, dtype=np.uint32)
-        counts = np.diff(bounds)
-        filled = np.flatnonzero(counts)
+        filled = np.flatnonzero(np.diff(bounds))
         if len(filled) == 0:
             return out
-        mixed = _fmix32(values.astype(np.uint32))
-        permuted = np.empty_like(mixed)
+        mixed = _fmix32(values.astype(np.uint32, copy=False))
+        starts = bounds[filled]
         minima = np.empty((self.num_perm, len(filled)), dtype=np.uint32)
-        for k in range(self.num_perm):
-            np.multiply(mixed, self._a[k], out=permuted)
-            permuted += self._b[k]
-            np.minimum.reduceat(permuted, bounds[filled], out=minima[k])
+        block = np.empty((_PERM_BLOCK, len(mixed)), dtype=np.uint32)
+        for k in range(0, self.num_perm, _PERM_BLOCK):
+            rows = block[: min(_PERM_BLOCK, self.num_perm - k)]
+            np.multiply(self._a[k : k + len(rows), None], mixed[None, :], out=rows)
+            rows += self._b[k : k + len(rows), None]
+            np.minimum.reduceat(rows, starts, axis=1, out=minima[k : k + len(rows)])
         out[filled] = minima.T
         return out
 

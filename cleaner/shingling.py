@@ -91,22 +91,35 @@ def ascii_form(text: str) -> bytes | None:
     """``text`` lower-cased and mapped to ASCII bytes, if that gives the same
     tokens as :func:`~cleaner.tokens.tokens`; None for text that needs the
     full path."""
+    data = _raw_form(text)
+    return None if data is None else _fold_case(data)
+
+
+def _raw_form(text: str) -> bytes | None:
+    """``text`` as ASCII with stand-ins, case not yet folded."""
     if text.isascii():
-        data = text.encode("ascii")
-    else:
-        try:
-            data = text.encode("ascii", _HANDLER)
-        except _NoStandIn:
-            return None
-    if b"`" in data:
-        data = data.replace(b"`", b"'")
-    return data.lower()
+        return text.encode("ascii")
+    try:
+        return text.encode("ascii", _HANDLER)
+    except _NoStandIn:
+        return None
+
+
+def _fold_case(data: bytes) -> bytes:
+    """Lower case, and the backtick as an apostrophe (as normalisation does).
+    A no-op on the joined tokens of :func:`tokens`, which are folded already."""
+    data = data.lower()
+    return data.replace(b"`", b"'") if b"`" in data else data
+
+
+def _unfolded_form(text: str) -> bytes:
+    form = _raw_form(text)
+    return form if form is not None else " ".join(tokens(text)).encode("utf-8")
 
 
 def scan_form(text: str) -> bytes:
     """The bytes whose scan gives ``tokens(text)``."""
-    form = ascii_form(text)
-    return form if form is not None else " ".join(tokens(text)).encode("utf-8")
+    return _fold_case(_unfolded_form(text))
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
@@ -139,7 +152,8 @@ def span_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     powers, inverse = _power_tables(len(buffer) + 1)
     prefix = np.empty(len(buffer) + 1, dtype=np.uint64)
     prefix[0] = 0
-    np.cumsum(buffer.astype(np.uint64) * powers[: len(buffer)], out=prefix[1:])
+    np.multiply(buffer, powers[: len(buffer)], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
     return _fmix64((prefix[ends] - prefix[starts]) * inverse[starts])
 
 
@@ -152,12 +166,13 @@ def token_hash(token: str) -> int:
 def _scan(buffer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Token start and end offsets: runs of word bytes, an apostrophe joining
     two word bytes (``don't``) included."""
-    word = _WORD_BYTE[buffer]
-    joined = np.zeros_like(word)
-    joined[1:-1] = (buffer[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
-    word |= joined
-    edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    word = np.zeros(len(buffer) + 2, dtype=bool)  # a non-word byte either side
+    np.take(_WORD_BYTE, buffer, out=word[1:-1])
+    apostrophes = np.flatnonzero(buffer == _APOSTROPHE) + 1
+    word[apostrophes] = word[apostrophes - 1] & word[apostrophes + 1]
+    # Every change from non-word to word starts a token, every change back ends one.
+    edges = np.flatnonzero(word[1:] != word[:-1])
+    return edges[0::2], edges[1::2]
 
 
 def scan_tokens(text: str) -> list[str]:
@@ -200,9 +215,10 @@ def batch_shingles(texts: Sequence[str], ngram: int) -> list[np.ndarray]:
 def batch_shingle_array(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
     """All texts' shingle hashes in one uint32 array, text ``i``'s at
     ``values[bounds[i]:bounds[i + 1]]`` (repeats kept, in text order)."""
-    parts = [scan_form(text) for text in texts]
-    # A NUL byte between texts (not a word byte) keeps tokens from spanning two.
-    buffer = np.frombuffer(b"\0".join(parts), dtype=np.uint8)
+    parts = [_unfolded_form(text) for text in texts]
+    # A NUL byte between texts (not a word byte) keeps tokens from spanning
+    # two; case is folded once for the whole batch.
+    buffer = np.frombuffer(_fold_case(b"\0".join(parts)), dtype=np.uint8)
     starts, ends = _scan(buffer)
     hashes = span_hashes(buffer, starts, ends)
     text_start = np.cumsum([0] + [len(p) + 1 for p in parts])

@@ -9,7 +9,9 @@ workers), the parent learns the batch's recurring lines, and the workers then
 clean the batch's chunks with what was learned, while the parent reads and
 learns the next batch.
 
-With ``jobs=1`` the same tasks run in this process, through the same functions.
+With ``jobs=1`` the same tasks run in this process, through the same
+functions; so do light tasks (plain text with cleaning off: reading and
+signing it here is cheaper than shipping it to a worker).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .write import dumps
 __all__ = ["Cleaned", "Job", "default_jobs", "process"]
 
 # Records per task: enough to amortise inter-process traffic and batch signing.
-CHUNK = 128
+CHUNK = 256
 T = TypeVar("T")
 
 
@@ -128,28 +130,51 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+class _Done:
+    """A result computed in this process, queued beside pending ones."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def get(self) -> Any:
+        return self.value
+
+
+def _heavy(task: tuple[str, Any], job: Job) -> bool:
+    """Whether a task is worth a worker: extraction or cleaning. Reading plain
+    text and signing it is cheaper here than shipping the text to a worker
+    (and a worker costs memory)."""
+    kind, payload = task
+    if kind == "extract" or job.clean:
+        return True
+    return any(isinstance(r, RawRecord) and r.html is not None for r, _, _ in payload)
+
+
 class _Runner:
-    """Runs tasks in order: in this process, or in a pool with a bounded window."""
+    """Runs tasks in order: light ones in this process, heavy ones in a pool
+    (started on the first heavy task) with a bounded window of pending tasks."""
 
     def __init__(self, job: Job, jobs: int):
+        self.job = job
         self.jobs = jobs
-        self._pool = None
-        if jobs > 1:
+        self._pool: Any = None
+        _start(job)
+
+    def _submit(self, task: tuple[str, Any]) -> Any:
+        if self.jobs == 1 or not _heavy(task, self.job):
+            return _Done(_run(task))
+        if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             # forkserver: workers start from a clean, single-threaded server
             # (fork from a process with numpy's threads is unsafe).
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = context.Pool(jobs, initializer=_start, initargs=(job,))
-        else:
-            _start(job)
+            self._pool = context.Pool(self.jobs, initializer=_start, initargs=(self.job,))
+        return self._pool.apply_async(_run, (task,))
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
-        if self._pool is None:
-            yield from map(_run, tasks)
-            return
         pending: deque[Any] = deque()
         for task in tasks:
-            pending.append(self._pool.apply_async(_run, (task,)))
+            pending.append(self._submit(task))
             if len(pending) >= window:
                 yield pending.popleft().get()
         while pending:
