@@ -73,25 +73,23 @@ def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndar
 def distinct_counts(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Distinct values in each segment ``values[bounds[i]:bounds[i + 1]]``.
 
-    Segments of similar length are padded into one matrix and sorted row by
-    row, far cheaper than one sort of (segment, value) keys.
+    Consecutive segments are padded into the rows of one matrix, sorted row by
+    row: far cheaper than one sort of (segment, value) keys.
     """
     counts = np.diff(bounds)
     out = counts.copy()
-    order = np.argsort(counts, kind="stable")
-    order = order[counts[order] > 1]
-    for at in range(0, len(order), _SORT_GROUP):
-        group = order[at : at + _SORT_GROUP]
-        sizes = counts[group]
+    for at in range(0, len(counts), _SORT_GROUP):
+        sizes = counts[at : at + _SORT_GROUP]
         width = int(sizes.max())
-        matrix = np.full((len(group), width), _EMPTY, dtype=np.uint32)
-        rows = np.repeat(np.arange(len(group)), sizes)
-        columns = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        matrix[rows, columns] = values[np.repeat(bounds[group], sizes) + columns]
+        if width < 2:
+            continue
+        present = np.arange(width) < sizes[:, None]
+        matrix = np.full(present.shape, _EMPTY, dtype=np.uint32)
+        matrix[present] = values[bounds[at] : bounds[at + len(sizes)]]  # row-major: in order
         matrix.sort(axis=1)
         new = matrix[:, 1:] != matrix[:, :-1]
-        new &= np.arange(1, width) < sizes[:, None]
-        out[group] = 1 + new.sum(axis=1)
+        new &= present[:, 1:]
+        out[at : at + len(sizes)] = np.minimum(sizes, 1) + new.sum(axis=1)
     return out
 
 
