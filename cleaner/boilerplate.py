@@ -29,10 +29,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .textclean import BoilerplateTest, is_sentence, line_key
 
-__all__ = ["BoilerplateModel"]
+__all__ = ["BoilerplateModel", "LearnedLines"]
 
 PER_SOURCE = "boilerplate/corpus-repeated"
 CROSS_SOURCE = "boilerplate/cross-source"
@@ -65,7 +66,8 @@ class BoilerplateModel:
         self.min_share = min_share
         self.min_sources = min_sources
         self._learned: dict[str | None, set[str]] = {}
-        self._shared: set[str] = set()
+        self._shared: frozenset[str] = frozenset()
+        self._tests: dict[str | None, LearnedLines] = {}
 
     def fit(self, documents: Iterable[tuple[str | None, str]]) -> BoilerplateModel:
         counts: dict[str | None, Counter[str]] = defaultdict(Counter)
@@ -107,12 +109,13 @@ class BoilerplateModel:
             self._learned[source] = {
                 key for key, n in counter.items() if n >= needed and len(sentence_sources.get(key, ())) <= 1
             }
-        self._shared = {
+        self._tests = {}
+        self._shared = frozenset(
             shape
             for shape, sources in shape_sources.items()
             if len(sources) >= self.min_sources
             and len(shape_stories[shape]) >= max(self.min_docs, self.min_sources)
-        }
+        )
         return self
 
     def lines(self, source: str | None) -> set[str]:
@@ -120,18 +123,27 @@ class BoilerplateModel:
         return set(self._learned.get(source, ()))
 
     def for_source(self, source: str | None) -> BoilerplateTest:
-        """A test ``(line, is_sentence) -> rule name or None`` for documents of ``source``."""
-        learned = self._learned.get(source, set())
-        shared = self._shared
+        """A test ``(line, is_sentence) -> rule name or None`` for documents of
+        ``source`` (picklable, so worker processes can clean with it)."""
+        # One object per source: workers receive it pickled once per chunk.
+        if source not in self._tests:
+            self._tests[source] = LearnedLines(frozenset(self._learned.get(source, ())), self._shared)
+        return self._tests[source]
 
-        def test(line: str, sentence: bool) -> str | None:
-            if not (learned or shared):
-                return None
-            key = line_key(line)
-            if key in learned:
-                return PER_SOURCE
-            if not sentence and shared and _shape(key) in shared:
-                return CROSS_SOURCE
+
+@dataclass(frozen=True)
+class LearnedLines:
+    """The boilerplate test of one source: the rule a line falls to, if any."""
+
+    keys: frozenset[str]
+    shared: frozenset[str] = frozenset()
+
+    def __call__(self, line: str, sentence: bool) -> str | None:
+        if not (self.keys or self.shared):
             return None
-
-        return test
+        key = line_key(line)
+        if key in self.keys:
+            return PER_SOURCE
+        if not sentence and self.shared and _shape(key) in self.shared:
+            return CROSS_SOURCE
+        return None

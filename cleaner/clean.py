@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .boilerplate import BoilerplateModel
 from .document import Document
@@ -30,10 +31,16 @@ class CleanOptions:
     clean: bool = True
     learn_boilerplate: bool = True
     batch_size: int = 10_000
-    catalogue: Catalogue = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "catalogue", load_catalogue(tuple(self.rules)))
+        if self.rules:
+            _ = self.catalogue  # a bad rule file fails here, before any work
+
+    @functools.cached_property
+    def catalogue(self) -> Catalogue:
+        """The rules, compiled on first use (most of a second: a run that does
+        not clean, or whose workers clean, never pays for it here)."""
+        return load_catalogue(tuple(self.rules))
 
 
 def clean_html(

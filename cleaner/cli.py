@@ -59,6 +59,14 @@ def _input_options(func: F) -> F:
             "--strict", is_flag=True, help="Stop with exit status 1 at the first bad file or record."
         ),
         click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(1),
+            default=None,
+            help="Worker processes for extraction and cleaning [default: one per core]. "
+            "The output is the same for any number.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -118,6 +126,7 @@ def clean(
     explain: bool,
     strict: bool,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Extract and clean article text; write one JSON line per document.
 
@@ -139,6 +148,7 @@ def clean(
             names=FieldNames(id=id_field, text=text_field, html=html_field),
             explain=explain,
             strict=strict,
+            jobs=jobs,
             on_problem=_report_problem,
         )
         _finish(stats, quiet)
@@ -207,6 +217,7 @@ def dedup(
     explain: bool,
     strict: bool,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Find wire copies (MinHash + LSH, verified), keep one per cluster.
 
@@ -235,6 +246,7 @@ def dedup(
             names=FieldNames(id=id_field, text=text_field, html=html_field),
             explain=explain,
             strict=strict,
+            jobs=jobs,
             on_problem=_report_problem,
         )
         if not quiet:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -43,6 +43,21 @@ class Corpus:
         self._spans: dict[int, list[Span]] = {}
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    @classmethod
+    def from_columns(
+        cls,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        dates: Sequence[str | None],
+        sources: Sequence[str | None],
+        hasher: MinHasher,
+    ) -> Corpus:
+        """A corpus from parallel lists (what the pipeline collects from workers)."""
+        return cls(
+            (Document(id=i, text=t, date=d, source=s) for i, t, d, s in zip(ids, texts, dates, sources)),
+            hasher,
+        )
 
     def __len__(self) -> int:
         return len(self.ids)

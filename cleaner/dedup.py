@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
+
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
 from .corpus import Corpus
 from .document import Document
@@ -107,7 +109,23 @@ class Deduplicator:
     def run(self, documents: Iterable[Document | tuple[str, str]]) -> DedupResult:
         """Cluster ``documents`` (``Document`` objects or ``(id, text)`` pairs)."""
         corpus = Corpus(documents, self.hasher)
-        signatures = self.hasher.signatures([s.unique for s in corpus.shingles])
+        return self._cluster(corpus, self.hasher.signatures([s.unique for s in corpus.shingles]))
+
+    def cluster(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        dates: Sequence[str | None],
+        sources: Sequence[str | None],
+        signatures: np.ndarray,
+    ) -> DedupResult:
+        """Cluster documents already signed by ``self.hasher.sign`` (the
+        pipeline signs in worker processes); their texts are still needed to
+        verify candidates exactly and find shared passages."""
+        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
+        return self._cluster(corpus, signatures)
+
+    def _cluster(self, corpus: Corpus, signatures: np.ndarray) -> DedupResult:
         sizes = corpus.sizes
         candidates = self.lsh.candidate_pairs(signatures, valid=sizes > 0)
 

@@ -39,6 +39,10 @@ class InputError(CleanerError):
         self.detail = detail
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Pickled by its fields (worker processes pass errors back in order).
+        return _input_error, (self.origin, self.reason, self.detail, self.line)
+
     @property
     def where(self) -> str:
         return f"{self.origin}:{self.line}" if self.line is not None else self.origin
@@ -46,3 +50,7 @@ class InputError(CleanerError):
     def __str__(self) -> str:
         text = f"{self.where}: {self.reason}"
         return f"{text}: {self.detail}" if self.detail else text
+
+
+def _input_error(origin: str, reason: str, detail: str, line: int | None) -> InputError:
+    return InputError(origin, reason, detail, line=line)

@@ -16,11 +16,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-import lxml.html
-import trafilatura
-from lxml import etree
-from readability import Document as ReadabilityDocument
-
 from .dates import iso_date
 
 __all__ = ["Extracted", "decode_html", "extract_html"]
@@ -29,6 +24,8 @@ __all__ = ["Extracted", "decode_html", "extract_html"]
 # reported by cleaner itself, once, per record.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("readability").setLevel(logging.ERROR)
+# trafilatura, lxml and readability are imported on the first page extracted:
+# a run over plain text never pays for them (about 40 MB and a quarter second).
 
 # Below this share of the page's paragraph words, trafilatura's text is suspect.
 _SUSPECT_SHARE = 0.5
@@ -71,6 +68,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
 
     Returns an empty ``text`` when trafilatura finds no main content.
     """
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         html,
         url=url,
@@ -98,6 +97,8 @@ def _count_words(text: str) -> int:
 
 def _block_text(fragment: str) -> str:
     """Text of an HTML fragment, one line per block element."""
+    import lxml.html
+
     root = lxml.html.fromstring(fragment)
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + element.tail if element.tail else "\n"
@@ -108,6 +109,10 @@ def _block_text(fragment: str) -> str:
 def _second_opinion(html: str, text: str) -> str:
     """readability-lxml's text instead of trafilatura's when trafilatura kept
     under half of a page that plainly has more to say."""
+    import lxml.html
+    from lxml import etree
+    from readability import Document as ReadabilityDocument
+
     try:
         root = lxml.html.fromstring(html)
         paragraph_words = sum(_count_words(p.text_content()) for p in root.iter("p"))

@@ -2,8 +2,9 @@
 
 Each band of ``rows`` signature values is folded into one uint64 key; per
 band the keys are sorted and runs of equal keys give the candidate pairs. No
-Python object is built per key, so 100k signatures take milliseconds and a
-few megabytes rather than datasketch ``MinHashLSH``'s dictionaries.
+Python object is built per key, so 100k signatures take a fraction of a
+second and a few megabytes beyond the pairs, rather than datasketch
+``MinHashLSH``'s dictionaries (tens of seconds, hundreds of megabytes).
 
 >>> import numpy as np
 >>> sigs = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 7, 7]], dtype=np.uint32)
@@ -69,41 +70,51 @@ class BandedLSH:
         """Chance that a pair with this Jaccard similarity becomes a candidate."""
         return _collision_probability(similarity, self.bands, self.rows)
 
-    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
-        """A ``(n, bands)`` uint64 matrix: each band's values folded into one key."""
+    def band_key(self, signatures: np.ndarray, band: int) -> np.ndarray:
+        """One band's values of every signature folded into one uint64 key each."""
         if signatures.shape[1] < self.bands * self.rows:
             raise ValueError(
                 f"signatures have {signatures.shape[1]} values; {self.bands} bands of "
                 f"{self.rows} rows need {self.bands * self.rows}"
             )
-        used = signatures[:, : self.bands * self.rows].astype(np.uint64)
-        used = used.reshape(len(signatures), self.bands, self.rows)
-        keys = np.zeros((len(signatures), self.bands), dtype=np.uint64)
-        for r in range(self.rows):
-            keys = (keys ^ used[:, :, r]) * _MIX
-            keys ^= keys >> np.uint64(29)
-        return keys
+        key = np.zeros(len(signatures), dtype=np.uint64)
+        for column in range(band * self.rows, (band + 1) * self.rows):
+            key ^= signatures[:, column]
+            key *= _MIX
+            key ^= key >> np.uint64(29)
+        return key
+
+    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """A ``(n, bands)`` uint64 matrix: each band's values folded into one key."""
+        return np.stack([self.band_key(signatures, band) for band in range(self.bands)], axis=1)
 
     def candidate_pairs(self, signatures: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
         """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted.
 
-        ``valid`` (bool per row) leaves rows out, e.g. empty documents.
+        ``valid`` (bool per row) leaves rows out, e.g. empty documents. One
+        band is keyed and sorted at a time, so memory beyond the signatures
+        is a few arrays of one entry per document, plus the pairs.
         """
         n = len(signatures)
         if n < 2:
             return np.empty((0, 2), dtype=np.int64)
-        keys = self.band_keys(signatures)
         index = np.arange(n) if valid is None else np.flatnonzero(valid)
-        found: list[np.ndarray] = []
+        rows = signatures if valid is None else signatures[index]
+        found = np.empty(0, dtype=np.int64)
+        pending: list[np.ndarray] = []
+        pending_size = 0
         for band in range(self.bands):
-            column = keys[index, band]
+            column = self.band_key(rows, band)
             order = np.argsort(column, kind="stable")
-            found.extend(_run_pairs(column[order], index[order]))
-        if not found:
-            return np.empty((0, 2), dtype=np.int64)
-        pairs = np.concatenate(found)
-        codes = np.unique(pairs[:, 0] * np.int64(n) + pairs[:, 1])
-        return np.stack((codes // n, codes % n), axis=1)
+            for pairs in _run_pairs(column[order], index[order]):
+                pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
+                pending_size += len(pairs)
+            # A pair shared by many bands is found many times: fold repeats away
+            # whenever the new ones outgrow the unique ones.
+            if pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
+                found = np.unique(np.concatenate([found, *pending]))
+                pending, pending_size = [], 0
+        return np.stack((found // n, found % n), axis=1)
 
 
 def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.ndarray]:

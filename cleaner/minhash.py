@@ -21,46 +21,80 @@ True
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
-__all__ = ["MinHasher"]
+from .shingling import batch_shingle_array, combine, fold32, span_hashes
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+__all__ = ["MinHasher", "affine32_permutations"]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
-_MASK64 = (1 << 64) - 1
-# Odd multiplier combining token hashes into an n-gram hash (from splitmix64).
-_COMBINE = np.uint64(0x9E3779B97F4A7C15)
-_FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
-# Shingle-by-permutation products computed at once; bounds memory to ~64 MiB.
-_CHUNK_CELLS = 1 << 24
-# Token hash cache; cleared when full so memory stays bounded on huge corpora.
-_CACHE_LIMIT = 2_000_000
-
-
-def _fmix64(h: np.ndarray) -> np.ndarray:
-    shift, m1, m2 = _FMIX64
-    h = h ^ (h >> shift)
-    h = h * m1
-    h = h ^ (h >> shift)
-    h = h * m2
-    return h ^ (h >> shift)
+# Texts signed together: about this many characters, so that a batch's arrays
+# stay in cache (bigger batches are no faster, and slower on a busy machine).
+_BATCH_CHARS = 1 << 18
+# Permutations applied at once.
+_PERM_BLOCK = 16
+# Documents whose shingles are sorted together to count distinct ones.
+_SORT_GROUP = 256
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
     s1, m1, s2, m2 = _FMIX32
     h = h ^ (h >> s1)
-    h = h * m1
-    h = h ^ (h >> s2)
-    h = h * m2
+    h *= m1
+    h ^= h >> s2
+    h *= m2
     return h ^ (h >> s1)
 
 
+def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's ``affine32`` parameters ``(a, b)`` for ``num_perm`` and
+    ``seed``, drawn the way ``MinHash._init_permutations`` draws them (without
+    importing datasketch, whose import pulls in scipy: a third of a second).
+
+    >>> from datasketch import MinHash
+    >>> a, b = affine32_permutations(128, 7)
+    >>> theirs = MinHash(num_perm=128, seed=7, scheme="affine32").permutations
+    >>> bool((a == theirs[0]).all() and (b == theirs[1]).all())
+    True
+    """
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def distinct_counts(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Distinct values in each segment ``values[bounds[i]:bounds[i + 1]]``.
+
+    Consecutive segments are padded into the rows of one matrix, sorted row by
+    row: far cheaper than one sort of (segment, value) keys.
+    """
+    counts = np.diff(bounds)
+    out = counts.copy()
+    for at in range(0, len(counts), _SORT_GROUP):
+        sizes = counts[at : at + _SORT_GROUP]
+        width = int(sizes.max())
+        if width < 2:
+            continue
+        present = np.arange(width) < sizes[:, None]
+        matrix = np.full(present.shape, _EMPTY, dtype=np.uint32)
+        matrix[present] = values[bounds[at] : bounds[at + len(sizes)]]  # row-major: in order
+        matrix.sort(axis=1)
+        new = matrix[:, 1:] != matrix[:, :-1]
+        new &= present[:, 1:]
+        out[at : at + len(sizes)] = np.minimum(sizes, 1) + new.sum(axis=1)
+    return out
+
+
 class MinHasher:
-    """Shingles and MinHash signatures for batches of token lists.
+    """Shingles and MinHash signatures, for one document or many at once.
 
     Args:
         num_perm: permutations per signature (datasketch's ``num_perm``).
@@ -78,24 +112,7 @@ class MinHasher:
         self.num_perm = num_perm
         self.seed = seed
         self.ngram = ngram
-        # Ask datasketch for its parameters rather than re-deriving them.
-        a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-        self._a = np.asarray(a, dtype=np.uint32)
-        self._b = np.asarray(b, dtype=np.uint32)
-        self._token_cache: dict[str, int] = {}
-
-    def _token_ids(self, tokens: Sequence[str]) -> np.ndarray:
-        cache = self._token_cache
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        ids = []
-        for token in tokens:
-            value = cache.get(token)
-            if value is None:
-                digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
-                value = cache[token] = int.from_bytes(digest, "little")
-            ids.append(value)
-        return np.array(ids, dtype=np.uint64)
+        self._a, self._b = affine32_permutations(num_perm, seed)
 
     def shingle_sequence(self, tokens: Sequence[str]) -> np.ndarray:
         """32-bit hash of the token n-gram starting at each position, in text
@@ -103,14 +120,13 @@ class MinHasher:
         tokens, none for an empty one)."""
         if not tokens:
             return np.empty(0, dtype=np.uint32)
-        ids = self._token_ids(tokens)
-        span = min(self.ngram, len(ids))
-        count = len(ids) - span + 1
-        h = ids[:count].copy()
-        for k in range(1, span):
-            h = h * _COMBINE + ids[k : k + count]
-        h = _fmix64(h)
-        return (h ^ (h >> np.uint64(32))).astype(np.uint32)
+        data = [token.encode("utf-8") for token in tokens]
+        ends = np.cumsum([len(d) for d in data])
+        starts = ends - [len(d) for d in data]
+        buffer = np.frombuffer(b"".join(data), dtype=np.uint8)
+        if (starts == ends).any():
+            raise ValueError("tokens must not be empty strings")
+        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram))
 
     def shingles(self, tokens: Sequence[str]) -> np.ndarray:
         """Sorted unique 32-bit hashes of the token n-grams: the set a
@@ -130,29 +146,50 @@ class MinHasher:
         An empty shingle set gets the empty signature (all ``2**32 - 1``),
         as an empty datasketch ``MinHash`` has.
         """
-        out = np.full((len(shingle_sets), self.num_perm), _EMPTY, dtype=np.uint32)
-        rows_per_chunk = max(1, _CHUNK_CELLS // self.num_perm)
-        start = 0
-        while start < len(shingle_sets):
-            stop, cells = start, 0
-            while stop < len(shingle_sets) and (
-                cells == 0 or cells + len(shingle_sets[stop]) <= rows_per_chunk
-            ):
-                cells += len(shingle_sets[stop])
-                stop += 1
-            self._sign_chunk(shingle_sets, start, stop, out)
-            start = stop
-        return out
+        if not shingle_sets:
+            return np.full((0, self.num_perm), _EMPTY, dtype=np.uint32)
+        values = np.concatenate([np.asarray(s, dtype=np.uint32) for s in shingle_sets])
+        bounds = np.concatenate(([0], np.cumsum([len(s) for s in shingle_sets])))
+        return self._sign(values, bounds)
 
-    def _sign_chunk(self, shingle_sets: Sequence[np.ndarray], start: int, stop: int, out: np.ndarray) -> None:
-        members = [i for i in range(start, stop) if len(shingle_sets[i])]
-        if not members:
-            return
-        values = _fmix32(np.concatenate([shingle_sets[i] for i in members]).astype(np.uint32))
-        permuted = values[:, None] * self._a[None, :] + self._b[None, :]
-        offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in members[:-1]])
-        out[members] = np.minimum.reduceat(permuted, offsets, axis=0)
+    def sign(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Signatures of texts (tokenised as :func:`cleaner.tokens.tokens`)
+        and each text's number of distinct shingles (int64)."""
+        signatures = np.empty((len(texts), self.num_perm), dtype=np.uint32)
+        sizes = np.empty(len(texts), dtype=np.int64)
+        start = 0
+        while start < len(texts):
+            stop, chars = start, 0
+            while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
+                chars += len(texts[stop])
+                stop += 1
+            values, bounds = batch_shingle_array(texts[start:stop], self.ngram)
+            signatures[start:stop] = self._sign(values, bounds)
+            sizes[start:stop] = distinct_counts(values, bounds)
+            start = stop
+        return signatures, sizes
+
+    def _sign(self, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """A block of permutations at a time over all shingles of the batch:
+        a multiply, an add and a segmented minimum over a cache-sized array."""
+        out = np.full((len(bounds) - 1, self.num_perm), _EMPTY, dtype=np.uint32)
+        filled = np.flatnonzero(np.diff(bounds))
+        if len(filled) == 0:
+            return out
+        mixed = _fmix32(values.astype(np.uint32, copy=False))
+        starts = bounds[filled]
+        minima = np.empty((self.num_perm, len(filled)), dtype=np.uint32)
+        block = np.empty((_PERM_BLOCK, len(mixed)), dtype=np.uint32)
+        for k in range(0, self.num_perm, _PERM_BLOCK):
+            rows = block[: min(_PERM_BLOCK, self.num_perm - k)]
+            np.multiply(self._a[k : k + len(rows), None], mixed[None, :], out=rows)
+            rows += self._b[k : k + len(rows), None]
+            np.minimum.reduceat(rows, starts, axis=1, out=minima[k : k + len(rows)])
+        out[filled] = minima.T
+        return out
 
     def lean_minhash(self, signature: np.ndarray) -> LeanMinHash:
         """A datasketch ``LeanMinHash`` holding ``signature``."""
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=self.seed, hashvalues=signature, scheme="affine32")

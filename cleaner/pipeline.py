@@ -6,15 +6,19 @@ reporting instead of printing, so they work the same inside other programs.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .clean import CleanOptions, clean_records
+import numpy as np
+
+from .clean import CleanOptions
 from .dedup import Deduplicator, DedupResult
-from .document import Document
 from .errors import InputError
 from .read import FieldNames, expand_inputs, read_inputs
+from .spill import RowBuffer, SpillStore
+from .workers import Cleaned, Job, default_jobs, process
 from .write import atomic_jsonl
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
@@ -51,25 +55,31 @@ class RunStats:
         return ", ".join(parts)
 
 
-def _documents(
+def _cleaned(
     inputs: list[tuple[str, str]],
-    options: CleanOptions,
+    job: Job,
+    jobs: int,
     names: FieldNames,
     stats: RunStats,
     on_problem: ProblemHandler,
     strict: bool,
-) -> Iterator[Document]:
+) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
+    """Clean documents chunk by chunk, in input order; problems are counted,
+    reported and (in strict mode) raised here."""
     records = read_inputs(inputs, names)
-    for item in clean_records(records, options):
-        if isinstance(item, InputError):
-            stats.skipped[item.reason] += 1
-            on_problem(item)
-            if strict:
-                raise StrictModeError(item)
-            continue
-        stats.read += 1
-        stats.removed.update(r.category for r in item.removed)
-        yield item
+    for items, signatures, sizes in process(records, job, jobs):
+        docs: list[Cleaned] = []
+        for item in items:
+            if isinstance(item, InputError):
+                stats.skipped[item.reason] += 1
+                on_problem(item)
+                if strict:
+                    raise StrictModeError(item)
+                continue
+            stats.read += 1
+            stats.removed.update(item.removed)
+            docs.append(item)
+        yield docs, signatures, sizes
 
 
 def run_clean(
@@ -80,15 +90,22 @@ def run_clean(
     names: FieldNames | None = None,
     explain: bool = False,
     strict: bool = False,
+    jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
 ) -> RunStats:
-    """Clean every input record and write one JSONL line each to ``output``."""
+    """Clean every input record and write one JSONL line each to ``output``.
+
+    ``jobs`` worker processes clean (default: one per core); the output is
+    the same for any number.
+    """
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
+    job = Job.of(options, explain=explain, text_field=names.text)
     with atomic_jsonl(output) as sink:
-        for doc in _documents(files, options, names, stats, on_problem, strict):
-            sink.write(doc.to_record(explain=explain, text_field=names.text))
+        for docs, _, _ in _cleaned(files, job, jobs or default_jobs(), names, stats, on_problem, strict):
+            for doc in docs:
+                sink.write_line(doc.line)
         stats.written = sink.count
     return stats
 
@@ -103,26 +120,57 @@ def run_dedup(
     names: FieldNames | None = None,
     explain: bool = False,
     strict: bool = False,
+    jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
-    ``clusters_path``."""
+    ``clusters_path``.
+
+    Workers clean and sign; this process keeps the signatures, ids, texts,
+    dates and sources (exact verification needs the texts), and spills the
+    clean output records to a temporary file until the kept ones are written.
+    """
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)
     stats = RunStats()
-    docs = list(_documents(files, options, names, stats, on_problem, strict))
-    result = deduplicator.run(docs)
-    keep = set(result.representatives)
-    with atomic_jsonl(output) as sink:
-        for index, doc in enumerate(docs):
-            if index in keep:
-                sink.write(doc.to_record(explain=explain, text_field=names.text))
-        stats.written = sink.count
+    hasher = deduplicator.hasher
+    job = Job.of(
+        options, explain=explain, text_field=names.text, signing=(hasher.num_perm, hasher.seed, hasher.ngram)
+    )
+    ids: list[str] = []
+    texts: list[str] = []
+    dates: list[str | None] = []
+    sources: list[str | None] = []
+    signatures = RowBuffer(hasher.num_perm)
+    store = SpillStore()
+    try:
+        for docs, sigs, _sizes in _cleaned(
+            files, job, jobs or default_jobs(), names, stats, on_problem, strict
+        ):
+            assert sigs is not None
+            for doc in docs:
+                store.append(doc.line)
+                ids.append(doc.id)
+                texts.append(doc.text or "")
+                dates.append(doc.date)
+                sources.append(sys.intern(doc.source) if doc.source else None)
+            signatures.extend(sigs)
+        result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
+        del signatures, texts
+        keep = np.zeros(len(store), dtype=bool)
+        keep[result.representatives] = True
+        with atomic_jsonl(output) as sink:
+            for index, line in enumerate(store):
+                if keep[index]:
+                    sink.write_line(line)
+            stats.written = sink.count
+    finally:
+        store.close()
     if clusters_path:
         with atomic_jsonl(clusters_path) as sink:
             for member in result.members:
                 sink.write(member.to_dict())
     stats.clusters = len(result.clusters)
-    stats.copies_dropped = len(docs) - len(keep)
+    stats.copies_dropped = len(ids) - int(keep.sum())
     return stats, result

@@ -29,7 +29,11 @@ class JsonlSink:
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
-        self._stream.write(dumps(record))
+        self.write_line(dumps(record))
+
+    def write_line(self, line: str) -> None:
+        """Write one record already serialised by :func:`dumps`."""
+        self._stream.write(line)
         self._stream.write("\n")
         self.count += 1
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import BandedLSH, MinHasher
+from cleaner.shingling import scan_tokens
 from cleaner.tokens import tokens
 
 TEXTS = [
@@ -69,3 +72,34 @@ def test_constructor_fails_fast() -> None:
         MinHasher(num_perm=1)
     with pytest.raises(ValueError, match="ngram"):
         MinHasher(ngram=0)
+
+
+# Characters that exercise every path of the fast tokeniser: ASCII word and
+# punctuation bytes, apostrophes and backticks, typography with ASCII
+# stand-ins, accented letters, marks, CJK, Thai, Arabic, symbols and emoji.
+ALPHABET = "aZ09_ '`.,-\n\t’‘“”—–…é\u0301ñßæ©•€½东京のไทยعربي\u064e😀\u200d\ufe0f\u00a0Ωµ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_fast_tokens_equal_tokens(text: str) -> None:
+    assert scan_tokens(text) == tokens(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=60), max_size=6), st.integers(1, 6))
+def test_batch_signing_equals_one_at_a_time(texts: list[str], ngram: int) -> None:
+    hasher = MinHasher(num_perm=16, ngram=ngram)
+    signatures, sizes = hasher.sign(texts)
+    shingle_sets = [hasher.shingles(tokens(t)) for t in texts]
+    assert np.array_equal(signatures, hasher.signatures(shingle_sets))
+    assert sizes.tolist() == [len(s) for s in shingle_sets]
+
+
+def test_sign_matches_datasketch_on_news() -> None:
+    hasher = MinHasher(num_perm=128)
+    signatures, sizes = hasher.sign(TEXTS)
+    for row, size, text in zip(signatures, sizes, TEXTS):
+        words = tokens(text)
+        assert np.array_equal(row, datasketch_signature(hasher, words))
+        assert size == len(hasher.shingles(words))

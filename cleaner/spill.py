@@ -1,0 +1,104 @@
+"""Where the dedup stage keeps documents while it clusters: on disk, not in memory.
+
+A million clean documents are gigabytes of text, but clustering needs only
+their signatures. :class:`SpillStore` appends each document's output line to
+an unnamed temporary file and remembers its offset, so writing the kept
+documents (or anything that needs one text back) reads them from disk;
+:class:`RowBuffer` collects signature rows in one growing array.
+
+>>> store = SpillStore()
+>>> store.append('{"id": "a", "text": "One."}')
+>>> store.append('{"id": "b", "text": "Two."}')
+>>> store.record(1)["text"], list(store)[0]
+('Two.', '{"id": "a", "text": "One."}')
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from array import array
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+__all__ = ["RowBuffer", "SpillStore"]
+
+# Bytes read at once when every line is read in order.
+_BLOCK = 1 << 22
+
+
+class SpillStore:
+    """Lines (one JSON record each) on disk, readable back by index or in order.
+
+    Writes append through a buffer; reads are positional (``os.pread``), so
+    reading never disturbs writing and an iteration may be interleaved with
+    lookups.
+    """
+
+    def __init__(self, directory: str | None = None):
+        # Closed by close(); unnamed, so nothing is left behind even on a crash.
+        self._file = tempfile.TemporaryFile(mode="wb", dir=directory, prefix="cleaner-spill-")  # noqa: SIM115
+        self._offsets = array("q", [0])
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def append(self, line: str) -> None:
+        data = line.encode("utf-8") + b"\n"
+        self._file.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+
+    def _read(self, start: int, stop: int) -> bytes:
+        self._file.flush()
+        return os.pread(self._file.fileno(), stop - start, start)
+
+    def __getitem__(self, index: int) -> str:
+        """Line ``index`` (without its newline)."""
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._read(self._offsets[index], self._offsets[index + 1] - 1).decode("utf-8")
+
+    def record(self, index: int) -> dict[str, Any]:
+        """Record ``index`` as a dict."""
+        return json.loads(self[index])
+
+    def __iter__(self) -> Iterator[str]:
+        """Every line in order, read in large blocks."""
+        index, count = 0, len(self)
+        while index < count:
+            stop = index + 1
+            while stop < count and self._offsets[stop + 1] - self._offsets[index] <= _BLOCK:
+                stop += 1
+            block = self._read(self._offsets[index], self._offsets[stop])
+            base = self._offsets[index]
+            for i in range(index, stop):
+                yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
+            index = stop
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class RowBuffer:
+    """Rows of a fixed width appended in blocks into one array that doubles as it fills."""
+
+    def __init__(self, width: int, dtype: type = np.uint32):
+        self._data = np.empty((1024, width), dtype=dtype)
+        self._size = 0
+
+    def extend(self, rows: np.ndarray) -> None:
+        need = self._size + len(rows)
+        if need > len(self._data):
+            grown = np.empty((max(need, 2 * len(self._data)), self._data.shape[1]), dtype=self._data.dtype)
+            grown[: self._size] = self._data[: self._size]
+            self._data = grown
+        self._data[self._size : need] = rows
+        self._size = need
+
+    def array(self) -> np.ndarray:
+        """The rows so far (a view: valid until the next ``extend``)."""
+        return self._data[: self._size]
