@@ -99,7 +99,8 @@ def main() -> None:
 
     \b
     Inputs: .html/.htm pages, .txt articles, .jsonl/.jsonl.gz records with an
-    id and a text or html field, directories of those, or - for JSONL on stdin.
+    id and a text or html field, .warc/.warc.gz crawls (HTML responses),
+    directories of those, or - for JSONL on stdin.
 
     \b
     Examples:
@@ -137,6 +138,7 @@ def clean(
     \b
     Example:
       cleaner clean samples/ -o clean.jsonl --explain
+      cleaner clean CC-NEWS-20240502093008-01234.warc.gz -o clean.jsonl
       zcat crawl.jsonl.gz | cleaner clean - --html-field body > clean.jsonl
     """
 

@@ -41,6 +41,8 @@ class RunStats:
     read: int = 0
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    #: WARC records that hold no HTML page (requests, metadata, images, HTTP errors), by reason.
+    passed_over: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
     clusters: int | None = None
     copies_dropped: int | None = None
@@ -49,6 +51,9 @@ class RunStats:
         parts = [f"read {self.read}", f"written {self.written}", f"skipped {sum(self.skipped.values())}"]
         if self.skipped:
             parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())) + ")"
+        if self.passed_over:
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(self.passed_over.items()))
+            parts.append(f"WARC records passed over {sum(self.passed_over.values())} ({counts})")
         if self.clusters is not None:
             parts.append(f"clusters {self.clusters}")
             parts.append(f"copies dropped {self.copies_dropped}")
@@ -66,7 +71,7 @@ def _cleaned(
 ) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
-    records = read_inputs(inputs, names)
+    records = read_inputs(inputs, names, stats.passed_over)
     for items, signatures, sizes in process(records, job, jobs):
         docs: list[Cleaned] = []
         for item in items:

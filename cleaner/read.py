@@ -1,4 +1,5 @@
-"""Read inputs into raw records: HTML and text files, JSONL (optionally gzipped), stdin.
+"""Read inputs into raw records: HTML and text files, JSONL (optionally gzipped), stdin,
+WARC files (:mod:`cleaner.warc`).
 
 Reading never stops at a bad file or record: it yields an :class:`InputError`
 in the record's place, so the caller can report it and carry on.
@@ -16,6 +17,7 @@ import json
 import os
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ __all__ = ["FieldNames", "RawRecord", "expand_inputs", "read_inputs", "read_json
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 STDIN = "-"
 #: Record fields cleaner reads as metadata (others pass through untouched).
 META_FIELDS = ("title", "date", "author", "source", "url")
@@ -60,6 +63,8 @@ def _kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
     if name.endswith(HTML_SUFFIXES):
         return "html"
     if name.endswith(TEXT_SUFFIXES):
@@ -92,7 +97,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[tuple[str, str]]:
             kind = _kind(path)
             if kind is None:
                 raise ConfigError(
-                    f"{item}: unknown input type (expected .html, .htm, .txt, .jsonl or .jsonl.gz)"
+                    f"{item}: unknown input type "
+                    "(expected .html, .htm, .txt, .jsonl, .jsonl.gz, .warc or .warc.gz)"
                 )
             found.append((str(path), kind))
         elif not path.exists():
@@ -176,11 +182,22 @@ def _open_jsonl(path: str) -> IO[bytes]:
 
 
 def read_inputs(
-    inputs: list[tuple[str, str]], names: FieldNames | None = None
+    inputs: list[tuple[str, str]],
+    names: FieldNames | None = None,
+    passed_over: Counter[str] | None = None,
 ) -> Iterator[RawRecord | InputError]:
-    """Every record of every input, in order, errors in place of bad records."""
+    """Every record of every input, in order, errors in place of bad records.
+
+    ``passed_over`` counts, by reason, the records of a WARC file that are no
+    HTML page (requests, metadata, images, HTTP errors, ...).
+    """
     names = names or FieldNames()
     for path, kind in inputs:
+        if kind == "warc":
+            from .warc import read_warc  # imports warcio: only for runs that read WARC
+
+            yield from read_warc(path, passed_over)
+            continue
         if kind != "jsonl":
             yield _read_file(path, kind)
             continue
