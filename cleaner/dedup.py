@@ -125,9 +125,20 @@ class Deduplicator:
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
         return self._cluster(corpus, signatures)
 
-    def _cluster(self, corpus: Corpus, signatures: np.ndarray) -> DedupResult:
+    def cluster_candidates(self, corpus: Corpus, candidates: np.ndarray) -> DedupResult:
+        """Cluster ``corpus`` with the candidate pairs given (``(i, j)`` rows,
+        ``i < j``, sorted) instead of finding them by LSH: an incremental run
+        (:mod:`cleaner.index`) passes the pairs a single run over everything
+        would have found among these documents."""
+        return self._cluster(corpus, None, candidates)
+
+    def _cluster(
+        self, corpus: Corpus, signatures: np.ndarray | None, candidates: np.ndarray | None = None
+    ) -> DedupResult:
         sizes = corpus.sizes
-        candidates = self.lsh.candidate_pairs(signatures, valid=sizes > 0)
+        if candidates is None:
+            assert signatures is not None
+            candidates = self.lsh.candidate_pairs(signatures, valid=sizes > 0)
 
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]

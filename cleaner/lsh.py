@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["BandedLSH", "optimal_bands"]
+__all__ = ["BandedLSH", "bucket_pairs", "optimal_bands"]
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 # A bucket this large is a template, not a story: link its members in a chain
@@ -115,6 +115,23 @@ class BandedLSH:
                 found = np.unique(np.concatenate([found, *pending]))
                 pending, pending_size = [], 0
         return np.stack((found // n, found % n), axis=1)
+
+
+def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The pairs :meth:`BandedLSH.candidate_pairs` finds in one band whose
+    keys are ``keys``, for documents numbered ``docs`` (any order, numbers
+    as they stand in the whole input): ``(i, j)`` rows, ``i < j``, unsorted,
+    possibly repeated. The incremental index rebuilds a band's buckets from
+    stored and new members with it.
+
+    >>> bucket_pairs(np.array([5, 7, 5], dtype=np.uint64), np.array([10, 11, 3])).tolist()
+    [[3, 10]]
+    """
+    if len(keys) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    order = np.lexsort((docs, keys))
+    found = _run_pairs(keys[order], np.asarray(docs, dtype=np.int64)[order])
+    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
 def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.ndarray]:
