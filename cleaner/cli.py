@@ -15,6 +15,7 @@ from .clean import CleanOptions, clean_record
 from .compare import compare
 from .dedup import Deduplicator
 from .errors import ConfigError, InputError
+from .index import open_store
 from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
 from .read import FieldNames, expand_inputs, read_inputs
 
@@ -198,6 +199,13 @@ def clean(
     default="",
     help="With --keep source: comma-separated sources, preferred first (e.g. 'Reuters,AP,AFP').",
 )
+@click.option(
+    "--index",
+    "index_spec",
+    help="Cluster against, and add to, the documents of earlier runs stored here: a SQLite file "
+    "(created if missing) or redis://host:port/db. Each --clusters record then says whether the "
+    "document is new and which earlier cluster it joined.",
+)
 @_input_options
 def dedup(
     inputs: tuple[str, ...],
@@ -211,6 +219,7 @@ def dedup(
     seed: int,
     keep: str,
     source_priority: str,
+    index_spec: str | None,
     id_field: str,
     text_field: str,
     html_field: str,
@@ -227,6 +236,8 @@ def dedup(
     Example:
       cleaner dedup samples/ -o unique.jsonl --clusters clusters.jsonl
       cleaner dedup crawl.jsonl.gz -o unique.jsonl --keep earliest --threshold 0.7
+      cleaner dedup monday.jsonl -o unique.jsonl --index seen.sqlite
+      cleaner dedup tuesday.jsonl -o unique.jsonl --index seen.sqlite --clusters clusters.jsonl
     """
 
     def action() -> None:
@@ -239,18 +250,25 @@ def dedup(
             keep=keep,
             source_priority=[s.strip() for s in source_priority.split(",") if s.strip()],
         )
-        stats, result = run_dedup(
-            list(inputs),
-            output,
-            deduplicator=deduplicator,
-            clusters_path=clusters_path,
-            options=CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate),
-            names=FieldNames(id=id_field, text=text_field, html=html_field),
-            explain=explain,
-            strict=strict,
-            jobs=jobs,
-            on_problem=_report_problem,
-        )
+        options = CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate)
+        index = open_store(index_spec) if index_spec else None
+        try:
+            stats, result = run_dedup(
+                list(inputs),
+                output,
+                deduplicator=deduplicator,
+                clusters_path=clusters_path,
+                options=options,
+                names=FieldNames(id=id_field, text=text_field, html=html_field),
+                explain=explain,
+                strict=strict,
+                jobs=jobs,
+                on_problem=_report_problem,
+                index=index,
+            )
+        finally:
+            if index is not None:
+                index.close()
         if not quiet:
             for cluster in result.clusters:
                 if len(cluster.members) > 1:

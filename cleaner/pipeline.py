@@ -16,6 +16,7 @@ import numpy as np
 from .clean import CleanOptions
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
+from .index import IndexStore, add_documents
 from .read import FieldNames, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Cleaned, Job, default_jobs, process
@@ -127,6 +128,7 @@ def run_dedup(
     strict: bool = False,
     jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    index: IndexStore | None = None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -135,6 +137,13 @@ def run_dedup(
     Workers clean and sign; this process keeps the signatures, ids, texts,
     dates and sources (exact verification needs the texts), and spills the
     clean output records to a temporary file until the kept ones are written.
+
+    With an ``index`` (:mod:`cleaner.index`), the documents are clustered
+    with those of earlier runs stored there, and stored in turn. The result
+    then covers the documents of this run and the stored ones of the groups
+    they joined (stored ones first); ``output`` gets this run's documents
+    that represent their cluster, and each record in ``clusters_path`` says
+    whether the document is ``new`` and which earlier cluster it ``joined``.
     """
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)
@@ -161,10 +170,22 @@ def run_dedup(
                 dates.append(doc.date)
                 sources.append(sys.intern(doc.source) if doc.source else None)
             signatures.extend(sigs)
-        result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
-        del signatures, texts
         keep = np.zeros(len(store), dtype=bool)
-        keep[result.representatives] = True
+        extra: list[dict[str, object]] = []
+        if index is None:
+            result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
+            keep[result.representatives] = True
+        else:
+            found = add_documents(index, deduplicator, ids, texts, dates, sources, signatures.array())
+            result = found.result
+            keep[[i - found.stored for i in result.representatives if found.is_new(i)]] = True
+            extra = [
+                {"new": True, "joined": found.joined[i]}
+                if found.is_new(i)
+                else {"new": False, "earlier_cluster": found.joined[i]}
+                for i in range(len(result.members))
+            ]
+        del signatures, texts
         with atomic_jsonl(output) as sink:
             for index, line in enumerate(store):
                 if keep[index]:
@@ -174,8 +195,8 @@ def run_dedup(
         store.close()
     if clusters_path:
         with atomic_jsonl(clusters_path) as sink:
-            for member in result.members:
-                sink.write(member.to_dict())
-    stats.clusters = len(result.clusters)
+            for position, member in enumerate(result.members):
+                sink.write({**member.to_dict(), **(extra[position] if extra else {})})
+    stats.clusters = len(result.clusters)  # with an index: the clusters this run touched
     stats.copies_dropped = len(ids) - int(keep.sum())
     return stats, result

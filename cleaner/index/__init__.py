@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..errors import ConfigError
 from .incremental import IncrementalResult, add_documents, settings_of
 from .sqlite import SQLiteStore
@@ -34,4 +36,7 @@ def open_store(spec: str) -> IndexStore:
         except ImportError as exc:  # redis-py is an optional extra
             raise ConfigError(f"--index {spec}: Redis needs redis-py: pip install 'cleaner[redis]'") from exc
         return RedisStore(spec)
-    return SQLiteStore(spec)
+    try:
+        return SQLiteStore(spec)
+    except sqlite3.Error as exc:
+        raise ConfigError(f"--index {spec}: cannot open as a SQLite index: {exc}") from exc
