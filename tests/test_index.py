@@ -224,3 +224,21 @@ def test_a_failed_run_leaves_the_index_unchanged(tmp_path: Path, monkeypatch: py
     assert reopened.memberships() == before
     assert reopened.next_seq() == 4
     reopened.close()
+
+
+def test_redis_run_overlapping_another_commit_stores_nothing(redis_url: str) -> None:
+    deduplicator = Deduplicator()
+    first, second = open_store(redis_url), open_store(redis_url)
+    add(first, deduplicator, DOCS[:2])  # type: ignore[arg-type]
+    real_commit = second.commit
+
+    def commit_after_another_run(*args: object) -> None:
+        add(first, deduplicator, DOCS[2:4])  # type: ignore[arg-type]
+        real_commit(*args)  # type: ignore[arg-type]
+
+    second.commit = commit_after_another_run  # type: ignore[method-assign]
+    with pytest.raises(ConfigError, match="another run changed the index"):
+        add(second, deduplicator, DOCS[4:])  # type: ignore[arg-type]
+    assert [m.id for m in first.memberships()] == [i for i, _ in DOCS[:4]]
+    first.close()
+    second.close()
