@@ -6,7 +6,9 @@ reporting instead of printing, so they work the same inside other programs.
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,11 +21,16 @@ from .errors import InputError
 from .read import FieldNames, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Cleaned, Job, default_jobs, process
-from .write import atomic_jsonl
+from .write import atomic_jsonl, dumps
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
 
 ProblemHandler = Callable[[InputError], None]
+#: Called after each chunk with the number of input records done so far
+#: (cleaned and skipped); the CLI draws a progress bar from it.
+ProgressHandler = Callable[[int], None]
+#: Called with every clean output record, in input order (dedup's report reads them).
+RecordHandler = Callable[[dict], None]
 
 
 class StrictModeError(Exception):
@@ -46,6 +53,13 @@ class RunStats:
     removed: Counter[str] = field(default_factory=Counter)
     clusters: int | None = None
     copies_dropped: int | None = None
+    #: Wall-clock seconds the run took.
+    seconds: float = 0.0
+
+    @property
+    def done(self) -> int:
+        """Input records handled so far: cleaned or skipped."""
+        return self.read + sum(self.skipped.values())
 
     def summary(self) -> str:
         parts = [f"read {self.read}", f"written {self.written}", f"skipped {sum(self.skipped.values())}"]
@@ -59,6 +73,31 @@ class RunStats:
             parts.append(f"copies dropped {self.copies_dropped}")
         return ", ".join(parts)
 
+    def details(self) -> list[str]:
+        """Lines printed before the summary: lines removed by rule category,
+        and the time taken."""
+        removed = ", ".join(f"{k} {v}" for k, v in self.removed.most_common())
+        rate = f" ({self.done / self.seconds:.0f} documents/s)" if self.seconds > 0 and self.done else ""
+        return [
+            f"lines removed {sum(self.removed.values())}" + (f": {removed}" if removed else ""),
+            f"took {self.seconds:.1f}s{rate}",
+        ]
+
+    def to_dict(self) -> dict[str, object]:
+        """The summary as JSON-ready data (``--stats``)."""
+        return {
+            "read": self.read,
+            "written": self.written,
+            "skipped": sum(self.skipped.values()),
+            "skipped_by_reason": dict(sorted(self.skipped.items())),
+            "passed_over": dict(sorted(self.passed_over.items())),
+            "lines_removed": sum(self.removed.values()),
+            "lines_removed_by_category": dict(self.removed.most_common()),
+            "clusters": self.clusters,
+            "copies_dropped": self.copies_dropped,
+            "seconds": round(self.seconds, 3),
+        }
+
 
 def _cleaned(
     inputs: list[tuple[str, str]],
@@ -68,6 +107,7 @@ def _cleaned(
     stats: RunStats,
     on_problem: ProblemHandler,
     strict: bool,
+    on_progress: ProgressHandler | None = None,
 ) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
@@ -84,6 +124,8 @@ def _cleaned(
             stats.read += 1
             stats.removed.update(item.removed)
             docs.append(item)
+        if on_progress is not None:
+            on_progress(stats.done)
         yield docs, signatures, sizes
 
 
@@ -97,21 +139,26 @@ def run_clean(
     strict: bool = False,
     jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    on_progress: ProgressHandler | None = None,
 ) -> RunStats:
     """Clean every input record and write one JSONL line each to ``output``.
 
     ``jobs`` worker processes clean (default: one per core); the output is
     the same for any number.
     """
+    started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
     job = Job.of(options, explain=explain, text_field=names.text)
     with atomic_jsonl(output) as sink:
-        for docs, _, _ in _cleaned(files, job, jobs or default_jobs(), names, stats, on_problem, strict):
+        for docs, _, _ in _cleaned(
+            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
+        ):
             for doc in docs:
                 sink.write_line(doc.line)
         stats.written = sink.count
+    stats.seconds = time.perf_counter() - started
     return stats
 
 
@@ -127,6 +174,8 @@ def run_dedup(
     strict: bool = False,
     jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    on_progress: ProgressHandler | None = None,
+    on_record: RecordHandler | None = None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -135,13 +184,21 @@ def run_dedup(
     Workers clean and sign; this process keeps the signatures, ids, texts,
     dates and sources (exact verification needs the texts), and spills the
     clean output records to a temporary file until the kept ones are written.
+
+    ``on_record`` receives every document's clean record, in input order,
+    always with its ``removed`` lines (the written records have them only
+    with ``explain``).
     """
+    started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)
     stats = RunStats()
     hasher = deduplicator.hasher
     job = Job.of(
-        options, explain=explain, text_field=names.text, signing=(hasher.num_perm, hasher.seed, hasher.ngram)
+        options,
+        explain=explain or on_record is not None,
+        text_field=names.text,
+        signing=(hasher.num_perm, hasher.seed, hasher.ngram),
     )
     ids: list[str] = []
     texts: list[str] = []
@@ -151,7 +208,7 @@ def run_dedup(
     store = SpillStore()
     try:
         for docs, sigs, _sizes in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, on_problem, strict
+            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
         ):
             assert sigs is not None
             for doc in docs:
@@ -167,6 +224,12 @@ def run_dedup(
         keep[result.representatives] = True
         with atomic_jsonl(output) as sink:
             for index, line in enumerate(store):
+                if on_record is not None:
+                    record = json.loads(line)
+                    on_record(record)
+                    if keep[index] and not explain:
+                        record.pop("removed", None)
+                        line = dumps(record)
                 if keep[index]:
                     sink.write_line(line)
             stats.written = sink.count
@@ -178,4 +241,5 @@ def run_dedup(
                 sink.write(member.to_dict())
     stats.clusters = len(result.clusters)
     stats.copies_dropped = len(ids) - int(keep.sum())
+    stats.seconds = time.perf_counter() - started
     return stats, result
