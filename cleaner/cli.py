@@ -17,7 +17,10 @@ from .dedup import Deduplicator
 from .errors import ConfigError, InputError
 from .index import open_store
 from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
+from .progress import progress
 from .read import FieldNames, expand_inputs, read_inputs
+from .report import load_jsonl, write_report
+from .write import atomic_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +62,15 @@ def _input_options(func: F) -> F:
         click.option(
             "--strict", is_flag=True, help="Stop with exit status 1 at the first bad file or record."
         ),
-        click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="Print nothing but errors: no progress, no summary."
+        ),
+        click.option(
+            "--stats",
+            "stats_path",
+            type=click.Path(dir_okay=False),
+            help="Also write the end-of-run summary to this file as JSON.",
+        ),
         click.option(
             "-j",
             "--jobs",
@@ -74,8 +85,14 @@ def _input_options(func: F) -> F:
     return func
 
 
-def _finish(stats: RunStats, quiet: bool) -> None:
+def _finish(stats: RunStats, quiet: bool, stats_path: str | None) -> None:
+    if stats_path:
+        with atomic_text(stats_path) as stream:
+            json.dump(stats.to_dict(), stream, indent=2)
+            stream.write("\n")
     if not quiet:
+        for line in stats.details():
+            _say(line)
         _say(stats.summary())
 
 
@@ -128,6 +145,7 @@ def clean(
     explain: bool,
     strict: bool,
     quiet: bool,
+    stats_path: str | None,
     jobs: int | None,
 ) -> None:
     """Extract and clean article text; write one JSON line per document.
@@ -144,17 +162,21 @@ def clean(
     """
 
     def action() -> None:
-        stats = run_clean(
-            list(inputs),
-            output,
-            options=CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate),
-            names=FieldNames(id=id_field, text=text_field, html=html_field),
-            explain=explain,
-            strict=strict,
-            jobs=jobs,
-            on_problem=_report_problem,
-        )
-        _finish(stats, quiet)
+        with progress(list(inputs), enabled=not quiet) as on_progress:
+            stats = run_clean(
+                list(inputs),
+                output,
+                options=CleanOptions(
+                    rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate
+                ),
+                names=FieldNames(id=id_field, text=text_field, html=html_field),
+                explain=explain,
+                strict=strict,
+                jobs=jobs,
+                on_problem=_report_problem,
+                on_progress=on_progress,
+            )
+        _finish(stats, quiet, stats_path)
 
     _run(action)
 
@@ -206,6 +228,12 @@ def clean(
     "(created if missing) or redis://host:port/db. Each --clusters record then says whether the "
     "document is new and which earlier cluster it joined.",
 )
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    help="Also write an HTML report of the clusters (one self-contained file, opens offline).",
+)
 @_input_options
 def dedup(
     inputs: tuple[str, ...],
@@ -220,6 +248,7 @@ def dedup(
     keep: str,
     source_priority: str,
     index_spec: str | None,
+    report_path: str | None,
     id_field: str,
     text_field: str,
     html_field: str,
@@ -228,6 +257,7 @@ def dedup(
     explain: bool,
     strict: bool,
     quiet: bool,
+    stats_path: str | None,
     jobs: int | None,
 ) -> None:
     """Find wire copies (MinHash + LSH, verified), keep one per cluster.
@@ -238,6 +268,7 @@ def dedup(
       cleaner dedup crawl.jsonl.gz -o unique.jsonl --keep earliest --threshold 0.7
       cleaner dedup monday.jsonl -o unique.jsonl --index seen.sqlite
       cleaner dedup tuesday.jsonl -o unique.jsonl --index seen.sqlite --clusters clusters.jsonl
+      cleaner dedup samples/ -o unique.jsonl --report report.html
     """
 
     def action() -> None:
@@ -252,23 +283,29 @@ def dedup(
         )
         options = CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate)
         index = open_store(index_spec) if index_spec else None
+        corpus: list[dict] = []
         try:
-            stats, result = run_dedup(
-                list(inputs),
-                output,
-                deduplicator=deduplicator,
-                clusters_path=clusters_path,
-                options=options,
-                names=FieldNames(id=id_field, text=text_field, html=html_field),
-                explain=explain,
-                strict=strict,
-                jobs=jobs,
-                on_problem=_report_problem,
-                index=index,
-            )
+            with progress(list(inputs), enabled=not quiet) as on_progress:
+                stats, result = run_dedup(
+                    list(inputs),
+                    output,
+                    deduplicator=deduplicator,
+                    clusters_path=clusters_path,
+                    options=options,
+                    names=FieldNames(id=id_field, text=text_field, html=html_field),
+                    explain=explain,
+                    strict=strict,
+                    jobs=jobs,
+                    on_problem=_report_problem,
+                    index=index,
+                    on_progress=on_progress,
+                    on_record=corpus.append if report_path else None,
+                )
         finally:
             if index is not None:
                 index.close()
+        if report_path:
+            write_report(report_path, [m.to_dict() for m in result.members], corpus, text_field=text_field)
         if not quiet:
             for cluster in result.clusters:
                 if len(cluster.members) > 1:
@@ -276,7 +313,9 @@ def dedup(
                     for member in (result.members[i] for i in cluster.members):
                         if not member.representative:
                             _say(f"  copy {member.id} (similarity {member.similarity:.2f})")
-        _finish(stats, quiet)
+        _finish(stats, quiet, stats_path)
+        if report_path and not quiet:
+            _say(f"report written to {report_path}")
 
     _run(action)
 
@@ -361,5 +400,39 @@ def compare_command(
         for p in result.passages:
             click.echo(f"  A[{p.a_start}:{p.a_end}] B[{p.b_start}:{p.b_end}] {p.words} words")
             click.echo(f'    "{p.text}"')
+
+    _run(action)
+
+
+@main.command(name="report")
+@click.argument("clusters", type=click.Path(exists=True, dir_okay=False))
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--id-field", default="id", show_default=True, help="Corpus field holding the id.")
+@click.option("--text-field", default="text", show_default=True, help="Corpus field holding the clean text.")
+def report_command(
+    clusters: str, corpus: tuple[str, ...], output: str, id_field: str, text_field: str
+) -> None:
+    """Write the HTML cluster report from a --clusters file and the clean texts.
+
+    CORPUS is JSONL (.jsonl or .jsonl.gz) holding the texts dedup compared:
+    passage offsets point into them. Run dedup with --no-clean on the output
+    of cleaner clean (with --explain, to see the removed lines), or use
+    dedup --report directly.
+
+    \b
+    Example:
+      cleaner clean samples/ -o clean.jsonl --explain
+      cleaner dedup clean.jsonl --no-clean -o unique.jsonl --clusters clusters.jsonl
+      cleaner report clusters.jsonl clean.jsonl -o report.html
+    """
+
+    def action() -> None:
+        members = list(load_jsonl(clusters))
+        records = [r for path in corpus for r in load_jsonl(path)]
+        warnings = write_report(output, members, records, id_field=id_field, text_field=text_field)
+        for warning in warnings:
+            _say(warning)
+        _say(f"report written to {output} ({len(members)} documents)")
 
     _run(action)

@@ -6,7 +6,9 @@ reporting instead of printing, so they work the same inside other programs.
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,11 +22,16 @@ from .index import IndexStore, add_documents
 from .read import FieldNames, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Cleaned, Job, default_jobs, process
-from .write import atomic_jsonl
+from .write import atomic_jsonl, dumps
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
 
 ProblemHandler = Callable[[InputError], None]
+#: Called after each chunk with the number of input records done so far
+#: (cleaned and skipped); the CLI draws a progress bar from it.
+ProgressHandler = Callable[[int], None]
+#: Called with every clean output record, in input order (dedup's report reads them).
+RecordHandler = Callable[[dict], None]
 
 
 class StrictModeError(Exception):
@@ -47,6 +54,13 @@ class RunStats:
     removed: Counter[str] = field(default_factory=Counter)
     clusters: int | None = None
     copies_dropped: int | None = None
+    #: Wall-clock seconds the run took.
+    seconds: float = 0.0
+
+    @property
+    def done(self) -> int:
+        """Input records handled so far: cleaned or skipped."""
+        return self.read + sum(self.skipped.values())
 
     def summary(self) -> str:
         parts = [f"read {self.read}", f"written {self.written}", f"skipped {sum(self.skipped.values())}"]
@@ -60,6 +74,31 @@ class RunStats:
             parts.append(f"copies dropped {self.copies_dropped}")
         return ", ".join(parts)
 
+    def details(self) -> list[str]:
+        """Lines printed before the summary: lines removed by rule category,
+        and the time taken."""
+        removed = ", ".join(f"{k} {v}" for k, v in self.removed.most_common())
+        rate = f" ({self.done / self.seconds:.0f} documents/s)" if self.seconds > 0 and self.done else ""
+        return [
+            f"lines removed {sum(self.removed.values())}" + (f": {removed}" if removed else ""),
+            f"took {self.seconds:.1f}s{rate}",
+        ]
+
+    def to_dict(self) -> dict[str, object]:
+        """The summary as JSON-ready data (``--stats``)."""
+        return {
+            "read": self.read,
+            "written": self.written,
+            "skipped": sum(self.skipped.values()),
+            "skipped_by_reason": dict(sorted(self.skipped.items())),
+            "passed_over": dict(sorted(self.passed_over.items())),
+            "lines_removed": sum(self.removed.values()),
+            "lines_removed_by_category": dict(self.removed.most_common()),
+            "clusters": self.clusters,
+            "copies_dropped": self.copies_dropped,
+            "seconds": round(self.seconds, 3),
+        }
+
 
 def _cleaned(
     inputs: list[tuple[str, str]],
@@ -69,6 +108,7 @@ def _cleaned(
     stats: RunStats,
     on_problem: ProblemHandler,
     strict: bool,
+    on_progress: ProgressHandler | None = None,
 ) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
@@ -85,6 +125,8 @@ def _cleaned(
             stats.read += 1
             stats.removed.update(item.removed)
             docs.append(item)
+        if on_progress is not None:
+            on_progress(stats.done)
         yield docs, signatures, sizes
 
 
@@ -98,21 +140,26 @@ def run_clean(
     strict: bool = False,
     jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    on_progress: ProgressHandler | None = None,
 ) -> RunStats:
     """Clean every input record and write one JSONL line each to ``output``.
 
     ``jobs`` worker processes clean (default: one per core); the output is
     the same for any number.
     """
+    started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
     job = Job.of(options, explain=explain, text_field=names.text)
     with atomic_jsonl(output) as sink:
-        for docs, _, _ in _cleaned(files, job, jobs or default_jobs(), names, stats, on_problem, strict):
+        for docs, _, _ in _cleaned(
+            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
+        ):
             for doc in docs:
                 sink.write_line(doc.line)
         stats.written = sink.count
+    stats.seconds = time.perf_counter() - started
     return stats
 
 
@@ -129,6 +176,8 @@ def run_dedup(
     jobs: int | None = None,
     on_problem: ProblemHandler = lambda problem: None,
     index: IndexStore | None = None,
+    on_progress: ProgressHandler | None = None,
+    on_record: RecordHandler | None = None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -144,13 +193,21 @@ def run_dedup(
     they joined (stored ones first); ``output`` gets this run's documents
     that represent their cluster, and each record in ``clusters_path`` says
     whether the document is ``new`` and which earlier cluster it ``joined``.
+
+    ``on_record`` receives every document's clean record, in input order,
+    always with its ``removed`` lines (the written records have them only
+    with ``explain``).
     """
+    started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)
     stats = RunStats()
     hasher = deduplicator.hasher
     job = Job.of(
-        options, explain=explain, text_field=names.text, signing=(hasher.num_perm, hasher.seed, hasher.ngram)
+        options,
+        explain=explain or on_record is not None,
+        text_field=names.text,
+        signing=(hasher.num_perm, hasher.seed, hasher.ngram),
     )
     ids: list[str] = []
     texts: list[str] = []
@@ -160,7 +217,7 @@ def run_dedup(
     store = SpillStore()
     try:
         for docs, sigs, _sizes in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, on_problem, strict
+            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
         ):
             assert sigs is not None
             for doc in docs:
@@ -187,8 +244,14 @@ def run_dedup(
             ]
         del signatures, texts
         with atomic_jsonl(output) as sink:
-            for index, line in enumerate(store):
-                if keep[index]:
+            for position, line in enumerate(store):
+                if on_record is not None:
+                    record = json.loads(line)
+                    on_record(record)
+                    if keep[position] and not explain:
+                        record.pop("removed", None)
+                        line = dumps(record)
+                if keep[position]:
                     sink.write_line(line)
             stats.written = sink.count
     finally:
@@ -199,4 +262,5 @@ def run_dedup(
                 sink.write({**member.to_dict(), **(extra[position] if extra else {})})
     stats.clusters = len(result.clusters)  # with an index: the clusters this run touched
     stats.copies_dropped = len(ids) - int(keep.sum())
+    stats.seconds = time.perf_counter() - started
     return stats, result

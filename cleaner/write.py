@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_jsonl", "dumps"]
+__all__ = ["atomic_jsonl", "atomic_text", "dumps"]
 
 
 def dumps(record: dict[str, Any]) -> str:
@@ -39,21 +39,29 @@ class JsonlSink:
 
 
 @contextmanager
-def atomic_jsonl(path: str | None) -> Iterator[JsonlSink]:
-    """A sink writing to ``path`` atomically, or to stdout for None or ``-``."""
-    if path in (None, "-"):
-        yield JsonlSink(sys.stdout)
-        sys.stdout.flush()
-        return
+def atomic_text(path: str | Path) -> Iterator[IO[str]]:
+    """A UTF-8 text stream to ``path``, renamed into place only when the block
+    ends without an exception (the JSON summary, the HTML report)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield JsonlSink(stream)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_jsonl(path: str | None) -> Iterator[JsonlSink]:
+    """A sink writing to ``path`` atomically, or to stdout for None or ``-``."""
+    if path in (None, "-"):
+        yield JsonlSink(sys.stdout)
+        sys.stdout.flush()
+        return
+    with atomic_text(path) as stream:
+        yield JsonlSink(stream)
