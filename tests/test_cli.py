@@ -260,3 +260,18 @@ def test_compare_gives_the_verdict(runner: CliRunner, tmp_path: Path) -> None:
     other.write_text(text(STRIKE))
     unrelated = runner.invoke(main, ["compare", f"{src}#quoter", str(other)])
     assert "Verdict: unrelated" in unrelated.output
+
+
+def test_outputs_get_the_usual_file_permissions(tmp_path: Path) -> None:
+    import os
+
+    source = tmp_path / "a.txt"
+    source.write_text("Rain falls\n\nIt rained all day in the city on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    umask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["clean", str(source), "-o", str(out), "-q"])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_mode & 0o777 == 0o644
