@@ -149,6 +149,20 @@ def _clean_batch(
     batch: list[RawRecord | InputError], options: CleanOptions
 ) -> Iterator[Document | InputError]:
     extracted = [None if isinstance(r, InputError) else extract_record(r) for r in batch]
+    for record, found, test in zip(batch, extracted, learn_batch(batch, extracted)):
+        if isinstance(record, InputError) or found is None:
+            yield record
+        else:
+            yield clean_record(record, options, test, found)
+
+
+def learn_batch(
+    batch: list[RawRecord | InputError], extracted: list[Extracted | None]
+) -> list[BoilerplateTest | None]:
+    """Each record's boilerplate test, learned from the whole batch (None for errors).
+
+    Records of one source share one (picklable) test object.
+    """
     sources = [
         None if found is None or isinstance(record, InputError) else record.meta.get("source") or found.source
         for record, found in zip(batch, extracted)
@@ -156,8 +170,13 @@ def _clean_batch(
     model = BoilerplateModel().fit(
         (source, found.text) for source, found in zip(sources, extracted) if found is not None
     )
+    tests: dict[str | None, BoilerplateTest] = {}
+    out: list[BoilerplateTest | None] = []
     for record, found, source in zip(batch, extracted, sources):
         if isinstance(record, InputError) or found is None:
-            yield record
-        else:
-            yield clean_record(record, options, model.for_source(source), found)
+            out.append(None)
+            continue
+        if source not in tests:
+            tests[source] = model.for_source(source)
+        out.append(tests[source])
+    return out

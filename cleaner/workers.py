@@ -26,8 +26,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from .boilerplate import BoilerplateModel
-from .clean import CleanOptions, clean_record, extract_record
+from .clean import CleanOptions, clean_record, extract_record, learn_batch
 from .errors import InputError
 from .extract import Extracted
 from .minhash import MinHasher
@@ -214,21 +213,11 @@ def _learned_tasks(
     """Clean tasks, batch by batch, each batch's boilerplate learned first."""
     for batch in _chunks(records, job.batch_size):
         found = _extract_batch(batch, runner)
-        sources = [
-            None if f is None or isinstance(r, InputError) else r.meta.get("source") or f.source
-            for r, f in zip(batch, found)
-        ]
-        model = BoilerplateModel().fit((s, f.text) for s, f in zip(sources, found) if f is not None)
-        tests: dict[str | None, BoilerplateTest] = {}
         items: list[_Item] = []
-        for record, extracted, source in zip(batch, found, sources):
-            if isinstance(record, InputError) or extracted is None:
-                items.append((record, None, None))
-                continue
-            record.html = None  # extracted already: do not ship the page again
-            if source not in tests:
-                tests[source] = model.for_source(source)
-            items.append((record, extracted, tests[source]))
+        for record, extracted, test in zip(batch, found, learn_batch(batch, found)):
+            if isinstance(record, RawRecord):
+                record.html = None  # extracted already: do not ship the page again
+            items.append((record, extracted, test))
         del batch, found
         for chunk in _chunks(items, CHUNK):
             yield "clean", chunk
