@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from .compare import compare
 from .dedup import Deduplicator
 from .errors import ConfigError, InputError
 from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
-from .read import FieldNames, expand_inputs, read_inputs
+from .read import FieldNames, Limits, expand_inputs, read_inputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +28,18 @@ def _say(message: str) -> None:
 
 def _report_problem(problem: InputError) -> None:
     _say(f"skipped {problem}")
+
+
+def _report_warning(warning: InputError) -> None:
+    _say(f"warning: {warning}")
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so outputs are cleaned up on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _input_options(func: F) -> F:
@@ -60,6 +73,20 @@ def _input_options(func: F) -> F:
         ),
         click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         click.option(
+            "--max-bytes",
+            type=click.IntRange(1),
+            default=Limits.max_bytes,
+            show_default=True,
+            help="Skip a document (file, JSONL line, WARC page) larger than this.",
+        ),
+        click.option(
+            "--max-depth",
+            type=click.IntRange(1),
+            default=Limits.max_depth,
+            show_default=True,
+            help="Skip an HTML page whose elements nest deeper than this.",
+        ),
+        click.option(
             "-j",
             "--jobs",
             type=click.IntRange(1),
@@ -80,6 +107,7 @@ def _finish(stats: RunStats, quiet: bool) -> None:
 
 def _run(action: Callable[[], None]) -> None:
     """Turn expected failures into one-line messages and exit statuses."""
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         action()
     except ConfigError as exc:
@@ -90,6 +118,11 @@ def _run(action: Callable[[], None]) -> None:
     except KeyboardInterrupt:
         _say("interrupted; no output was written")
         sys.exit(130)
+    except _Terminated:
+        _say("terminated; no output was written")
+        sys.exit(143)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,6 +160,8 @@ def clean(
     explain: bool,
     strict: bool,
     quiet: bool,
+    max_bytes: int,
+    max_depth: int,
     jobs: int | None,
 ) -> None:
     """Extract and clean article text; write one JSON line per document.
@@ -151,7 +186,9 @@ def clean(
             explain=explain,
             strict=strict,
             jobs=jobs,
+            limits=Limits(max_bytes, max_depth),
             on_problem=_report_problem,
+            on_warning=_report_warning,
         )
         _finish(stats, quiet)
 
@@ -219,6 +256,8 @@ def dedup(
     explain: bool,
     strict: bool,
     quiet: bool,
+    max_bytes: int,
+    max_depth: int,
     jobs: int | None,
 ) -> None:
     """Find wire copies (MinHash + LSH, verified), keep one per cluster.
@@ -249,7 +288,9 @@ def dedup(
             explain=explain,
             strict=strict,
             jobs=jobs,
+            limits=Limits(max_bytes, max_depth),
             on_problem=_report_problem,
+            on_warning=_report_warning,
         )
         if not quiet:
             for cluster in result.clusters:

@@ -16,7 +16,7 @@ import numpy as np
 from .clean import CleanOptions
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
-from .read import FieldNames, expand_inputs, read_inputs
+from .read import FieldNames, Limits, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Cleaned, Job, default_jobs, process
 from .write import atomic_jsonl
@@ -44,6 +44,8 @@ class RunStats:
     #: WARC records that hold no HTML page (requests, metadata, images, HTTP errors), by reason.
     passed_over: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
+    #: Records whose id an earlier record already had (both are kept).
+    duplicate_ids: int = 0
     clusters: int | None = None
     copies_dropped: int | None = None
 
@@ -51,6 +53,8 @@ class RunStats:
         parts = [f"read {self.read}", f"written {self.written}", f"skipped {sum(self.skipped.values())}"]
         if self.skipped:
             parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())) + ")"
+        if self.duplicate_ids:
+            parts.append(f"duplicate ids {self.duplicate_ids} (kept)")
         if self.passed_over:
             counts = ", ".join(f"{k} {v}" for k, v in sorted(self.passed_over.items()))
             parts.append(f"WARC records passed over {sum(self.passed_over.values())} ({counts})")
@@ -60,18 +64,30 @@ class RunStats:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Reporting:
+    """Where a run reports: ``on_problem`` gets each record skipped,
+    ``on_warning`` each record kept with a note (a duplicate id)."""
+
+    on_problem: ProblemHandler = lambda problem: None
+    on_warning: ProblemHandler = lambda warning: None
+    strict: bool = False
+
+
 def _cleaned(
     inputs: list[tuple[str, str]],
     job: Job,
     jobs: int,
     names: FieldNames,
     stats: RunStats,
-    on_problem: ProblemHandler,
-    strict: bool,
+    report: Reporting,
+    limits: Limits,
 ) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
-    records = read_inputs(inputs, names, stats.passed_over)
+    on_problem, strict = report.on_problem, report.strict
+    first_seen: dict[str, str] = {}  # id -> where it was first read
+    records = read_inputs(inputs, names, stats.passed_over, limits)
     for items, signatures, sizes in process(records, job, jobs):
         docs: list[Cleaned] = []
         for item in items:
@@ -84,6 +100,13 @@ def _cleaned(
             stats.read += 1
             stats.removed.update(item.removed)
             docs.append(item)
+            if item.id in first_seen:
+                stats.duplicate_ids += 1
+                detail = f"id {item.id!r} also at {first_seen[item.id]}; both kept"
+                report.on_warning(InputError(item.origin, "duplicate-id", detail, line=item.origin_line))
+            else:
+                line = item.origin_line
+                first_seen[item.id] = f"{item.origin}:{line}" if line is not None else item.origin
         yield docs, signatures, sizes
 
 
@@ -96,19 +119,25 @@ def run_clean(
     explain: bool = False,
     strict: bool = False,
     jobs: int | None = None,
+    limits: Limits | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    on_warning: ProblemHandler = lambda warning: None,
 ) -> RunStats:
     """Clean every input record and write one JSONL line each to ``output``.
 
     ``jobs`` worker processes clean (default: one per core); the output is
-    the same for any number.
+    the same for any number. ``limits`` caps a document's size and HTML depth;
+    ``on_problem`` hears of every record skipped, ``on_warning`` of every
+    record kept whose id an earlier record had.
     """
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
     job = Job.of(options, explain=explain, text_field=names.text)
     with atomic_jsonl(output) as sink:
-        for docs, _, _ in _cleaned(files, job, jobs or default_jobs(), names, stats, on_problem, strict):
+        report = Reporting(on_problem, on_warning, strict)
+        chunks = _cleaned(files, job, jobs or default_jobs(), names, stats, report, limits or Limits())
+        for docs, _, _ in chunks:
             for doc in docs:
                 sink.write_line(doc.line)
         stats.written = sink.count
@@ -126,7 +155,9 @@ def run_dedup(
     explain: bool = False,
     strict: bool = False,
     jobs: int | None = None,
+    limits: Limits | None = None,
     on_problem: ProblemHandler = lambda problem: None,
+    on_warning: ProblemHandler = lambda warning: None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -150,8 +181,9 @@ def run_dedup(
     signatures = RowBuffer(hasher.num_perm)
     store = SpillStore()
     try:
+        report = Reporting(on_problem, on_warning, strict)
         for docs, sigs, _sizes in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, on_problem, strict
+            files, job, jobs or default_jobs(), names, stats, report, limits or Limits()
         ):
             assert sigs is not None
             for doc in docs:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,6 +81,9 @@ class Cleaned:
     removed: tuple[str, ...]
     #: The clean text, when signing (dedup verifies candidates on it).
     text: str | None = None
+    #: Where the record was read (file, JSONL line), for reports.
+    origin: str = ""
+    origin_line: int | None = None
 
 
 #: A chunk's results in order, and the signatures and shingle counts of its
@@ -97,8 +101,30 @@ def _start(job: Job) -> None:
     _state["hasher"] = MinHasher(*job.signing[:2], ngram=job.signing[2]) if job.signing else None
 
 
-def _extract(records: list[RawRecord | InputError]) -> list[Extracted | None]:
-    return [None if isinstance(r, InputError) else extract_record(r) for r in records]
+def _start_worker(job: Job) -> None:
+    """Set up a worker process. Ctrl-C reaches the whole process group: the
+    parent alone handles it (and terminates the workers), so no worker prints
+    a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start(job)
+
+
+def _failed(record: RawRecord, exc: Exception) -> InputError:
+    """A record the extractor or cleaner failed on: reported, not fatal."""
+    return InputError(record.origin, "failed", f"{type(exc).__name__}: {exc}"[:200], line=record.line)
+
+
+def _extract_one(record: RawRecord | InputError) -> Extracted | InputError | None:
+    if isinstance(record, InputError):
+        return None
+    try:
+        return extract_record(record)
+    except Exception as exc:  # a page no parser copes with costs that page only
+        return _failed(record, exc)
+
+
+def _extract(records: list[RawRecord | InputError]) -> list[Extracted | InputError | None]:
+    return [_extract_one(r) for r in records]
 
 
 def _clean(items: list[_Item]) -> ChunkResult:
@@ -110,10 +136,15 @@ def _clean(items: list[_Item]) -> ChunkResult:
         if isinstance(record, InputError):
             out.append(record)
             continue
-        doc = clean_record(record, options, test, found)
-        line = dumps(doc.to_record(explain=job.explain, text_field=job.text_field))
+        try:
+            doc = clean_record(record, options, test, found)
+            line = dumps(doc.to_record(explain=job.explain, text_field=job.text_field))
+        except Exception as exc:  # a document the cleaner fails on costs that document only
+            out.append(_failed(record, exc))
+            continue
         text = doc.text if job.signing else None
-        out.append(Cleaned(line, doc.id, doc.date, doc.source, tuple(r.category for r in doc.removed), text))
+        removed = tuple(r.category for r in doc.removed)
+        out.append(Cleaned(line, doc.id, doc.date, doc.source, removed, text, record.origin, record.line))
         texts.append(doc.text)
     hasher: MinHasher | None = _state["hasher"]
     if hasher is None:
@@ -171,7 +202,7 @@ class _Runner:
             # forkserver: workers start from a clean, single-threaded server
             # (fork from a process with numpy's threads is unsafe).
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = context.Pool(self.jobs, initializer=_start, initargs=(self.job,))
+            self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.job,))
         return self._pool.apply_async(_run, (task,))
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
@@ -213,7 +244,10 @@ def _learned_tasks(
 ) -> Iterator[tuple[str, list[_Item]]]:
     """Clean tasks, batch by batch, each batch's boilerplate learned first."""
     for batch in _chunks(records, job.batch_size):
-        found = _extract_batch(batch, runner)
+        extracted = _extract_batch(batch, runner)
+        # a record extraction failed on is reported in its place
+        batch = [f if isinstance(f, InputError) else r for r, f in zip(batch, extracted)]
+        found = [None if isinstance(f, InputError) else f for f in extracted]
         sources = [
             None if f is None or isinstance(r, InputError) else r.meta.get("source") or f.source
             for r, f in zip(batch, found)
@@ -229,16 +263,18 @@ def _learned_tasks(
             if source not in tests:
                 tests[source] = model.for_source(source)
             items.append((record, extracted, tests[source]))
-        del batch, found
+        del batch, found, extracted
         for chunk in _chunks(items, CHUNK):
             yield "clean", chunk
 
 
-def _extract_batch(batch: list[RawRecord | InputError], runner: _Runner) -> list[Extracted | None]:
+def _extract_batch(
+    batch: list[RawRecord | InputError], runner: _Runner
+) -> list[Extracted | InputError | None]:
     """Extracted text of each record: plain text here, HTML in the workers."""
     if not any(isinstance(r, RawRecord) and r.html is not None for r in batch):
         return _extract(batch)
-    found: list[Extracted | None] = []
+    found: list[Extracted | InputError | None] = []
     for part in runner.map((("extract", c) for c in _chunks(batch, CHUNK // 4)), 4 * runner.jobs):
         found.extend(part)
     return found
