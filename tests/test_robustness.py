@@ -293,3 +293,33 @@ def test_limits_reach_readers_through_the_library(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SENTENCE)
     records = list(read_inputs(expand_inputs([str(tmp_path)]), limits=Limits(max_bytes=10)))
     assert [getattr(r, "reason", None) for r in records] == ["too-large"]
+
+
+def test_duplicate_ids_are_kept_and_reported(runner: CliRunner, tmp_path: Path) -> None:
+    a = jsonl(tmp_path / "a.jsonl", good_line("x"), good_line("y"))
+    b = jsonl(tmp_path / "b.jsonl", good_line("z"), json.dumps({"id": "x", "text": "Other words."}).encode())
+    out = tmp_path / "out.jsonl"
+    result = run(runner, str(a), str(b), "-o", str(out))
+    assert result.exit_code == 0
+    assert [r["id"] for r in out_records(out)] == ["x", "y", "z", "x"]
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == [f"cleaner: warning: {b}:2: duplicate-id: id 'x' also at {a}:1; both kept"]
+    assert "read 4, written 4, skipped 0, duplicate ids 1 (kept)" in result.stderr
+    # a duplicate is no bad record: --strict keeps going
+    assert run(runner, str(a), str(b), "-o", str(out), "--strict").exit_code == 0
+
+
+def test_dedup_keeps_duplicate_ids_apart(runner: CliRunner, tmp_path: Path) -> None:
+    story = "The council approved the new budget for schools and roads after a long debate on Monday."
+    other = "Heavy snow closed the mountain pass for a third day, stranding hundreds of lorries."
+    src = jsonl(
+        tmp_path / "a.jsonl",
+        json.dumps({"id": "x", "text": story}).encode(),
+        json.dumps({"id": "x", "text": other}).encode(),
+    )
+    out, clusters = tmp_path / "out.jsonl", tmp_path / "clusters.jsonl"
+    result = runner.invoke(main, ["dedup", "-j", "1", str(src), "-o", str(out), "--clusters", str(clusters)])
+    assert result.exit_code == 0, result.output
+    assert [r["text"] for r in out_records(out)] == [story, other]
+    assert len(out_records(clusters)) == 2
+    assert "duplicate ids 1 (kept)" in result.stderr
