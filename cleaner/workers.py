@@ -19,8 +19,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, TypeVar
@@ -184,6 +186,28 @@ def _heavy(task: tuple[str, Any], job: Job) -> bool:
     return any(isinstance(r, RawRecord) and r.html is not None for r, _, _ in payload)
 
 
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends. An interrupt while the pool
+    starts would otherwise leave workers the parent no longer knows of (Pool
+    cleans up only after an ``Exception``); they would die with tracebacks."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread
+        return
+    caught: list[int] = []
+    saved = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in _HELD}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        for signum in caught[:1]:
+            signal.raise_signal(signum)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
 class _Runner:
     """Runs tasks in order: light ones in this process, heavy ones in a pool
     (started on the first heavy task) with a bounded window of pending tasks."""
@@ -202,7 +226,8 @@ class _Runner:
             # forkserver: workers start from a clean, single-threaded server
             # (fork from a process with numpy's threads is unsafe).
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.job,))
+            with _signals_deferred():
+                self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.job,))
         return self._pool.apply_async(_run, (task,))
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
