@@ -323,3 +323,96 @@ def test_dedup_keeps_duplicate_ids_apart(runner: CliRunner, tmp_path: Path) -> N
     assert [r["text"] for r in out_records(out)] == [story, other]
     assert len(out_records(clusters)) == 2
     assert "duplicate ids 1 (kept)" in result.stderr
+
+
+def mixed_directory(root: Path) -> tuple[set[str], dict[str, int]]:
+    """Every kind of bad input beside good files; returns the ids of the good
+    records and the skipped counts the summary must show."""
+    from tests.warcs import sample_warc
+
+    root.mkdir()
+    good: set[str] = set()
+    for i in range(3):
+        (root / f"good{i}.txt").write_text(f"Story {i}: {SENTENCE}")
+        (root / f"page{i}.html").write_text(PAGE.replace("rained", f"rained {i} times"))
+        good |= {str(root / f"good{i}.txt"), str(root / f"page{i}.html")}
+    (root / "latin1.html").write_bytes(
+        PAGE.replace("<html>", '<html><meta charset="latin-1">Café').encode("latin-1")
+    )
+    (root / "cp1252.txt").write_bytes(b"Caf\xe9 owners said prices rose on Monday.")
+    (root / "nul.txt").write_bytes(b"A stray\x00 NUL in a story, the man said.")
+    (root / "laughs.html").write_text(LAUGHS)
+    good |= {str(root / n) for n in ("latin1.html", "cp1252.txt", "nul.txt", "laughs.html")}
+    (root / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (root / "image.txt").write_bytes(bytes(range(256)) * 20)
+    (root / "empty.html").write_bytes(b"")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "empty.jsonl").write_bytes(b"")
+    with (root / "huge.txt").open("wb") as f:
+        f.truncate(30_000_000)
+    (root / "deep.html").write_text("<div>" * 30_000 + SENTENCE)
+    jsonl(
+        root / "records.jsonl",
+        good_line("j1"),
+        b'{"id": "bad-utf8", "text": "\xff"}',
+        b"not json",
+        b'{"id": "missing"}',
+        b'{"id": "null", "text": null}',
+        b'{"id": "number", "text": 7}',
+        b"[1, 2]",
+        good_line("j2"),
+        good_line("j1"),  # duplicate id: kept
+        b'{"id": "nul", "text": "It rained\\u0000 today."}',
+    )
+    good |= {"j1", "j2", "nul"}
+    whole = gzip.compress(b"".join(good_line(f"g{i}") + b"\n" for i in range(100)))
+    (root / "cut.jsonl.gz").write_bytes(whole[:-40])
+    kept_before_cut = [json.loads(line)["id"] for line in _readable_lines(root / "cut.jsonl.gz")]
+    good |= set(kept_before_cut)
+    warc = sample_warc(root / "crawl.warc.gz")
+    good |= {r.id for r in read_inputs(expand_inputs([str(warc)])) if not isinstance(r, Exception)}
+    counts = {
+        "bad-text": 1,
+        "binary": 2,
+        "empty": 2,
+        "invalid-json": 1,
+        "invalid-utf8": 1,
+        "no-text": 2,
+        "not-an-object": 1,
+        "too-deep": 1,
+        "too-large": 1,
+        "truncated": 1,
+    }
+    return good, counts
+
+
+def _readable_lines(path: Path) -> list[bytes]:
+    lines: list[bytes] = []
+    try:
+        with gzip.open(path, "rb") as f:
+            lines.extend(f)
+    except EOFError:
+        pass
+    return [line for line in lines if line.endswith(b"\n")]
+
+
+def test_a_directory_mixing_every_bad_input_writes_every_good_record(tmp_path: Path) -> None:
+    good, counts = mixed_directory(tmp_path / "in")
+    outputs, errors = [], []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(out), "-j", jobs])
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+        written = out_records(out)
+        assert {r["id"] for r in written} == good
+        assert len(written) == len(good) + 1  # the duplicate id is kept too
+        summary = result.stderr.splitlines()[-1]
+        by_reason = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        assert f"skipped {sum(counts.values())} ({by_reason})" in summary
+        assert "duplicate ids 1 (kept)" in summary
+        assert len(skipped(result)) == sum(counts.values())
+        outputs.append(out.read_bytes())
+        errors.append(result.stderr)
+    # deterministic: the same bytes and the same report whatever --jobs
+    assert outputs[0] == outputs[1]
+    assert errors[0] == errors[1]
