@@ -416,3 +416,14 @@ def test_a_directory_mixing_every_bad_input_writes_every_good_record(tmp_path: P
     # deterministic: the same bytes and the same report whatever --jobs
     assert outputs[0] == outputs[1]
     assert errors[0] == errors[1]
+
+
+def test_dedup_over_the_mixed_directory_reports_the_same_problems(tmp_path: Path) -> None:
+    good, counts = mixed_directory(tmp_path / "in")
+    out, clusters = tmp_path / "out.jsonl", tmp_path / "clusters.jsonl"
+    args = ["dedup", str(tmp_path / "in"), "-o", str(out), "--clusters", str(clusters), "-j", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert {r["id"] for r in out_records(clusters)} == good  # every good record was clustered
+    assert len(skipped(result)) == sum(counts.values())
+    assert "duplicate ids 1 (kept)" in result.stderr.splitlines()[-1]
