@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from .errors import ConfigError, InputError
 from .index import open_store
 from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
 from .progress import progress
-from .read import FieldNames, expand_inputs, read_inputs
+from .read import FieldNames, Limits, expand_inputs, read_inputs
 from .report import load_jsonl, write_report
 from .write import atomic_text
 
@@ -31,6 +32,18 @@ def _say(message: str) -> None:
 
 def _report_problem(problem: InputError) -> None:
     _say(f"skipped {problem}")
+
+
+def _report_warning(warning: InputError) -> None:
+    _say(f"warning: {warning}")
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so outputs are cleaned up on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _input_options(func: F) -> F:
@@ -72,6 +85,20 @@ def _input_options(func: F) -> F:
             help="Also write the end-of-run summary to this file as JSON.",
         ),
         click.option(
+            "--max-bytes",
+            type=click.IntRange(1),
+            default=Limits.max_bytes,
+            show_default=True,
+            help="Skip a document (file, JSONL line, WARC page) larger than this.",
+        ),
+        click.option(
+            "--max-depth",
+            type=click.IntRange(1),
+            default=Limits.max_depth,
+            show_default=True,
+            help="Skip an HTML page whose elements nest deeper than this.",
+        ),
+        click.option(
             "-j",
             "--jobs",
             type=click.IntRange(1),
@@ -98,6 +125,7 @@ def _finish(stats: RunStats, quiet: bool, stats_path: str | None) -> None:
 
 def _run(action: Callable[[], None]) -> None:
     """Turn expected failures into one-line messages and exit statuses."""
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         action()
     except ConfigError as exc:
@@ -108,6 +136,11 @@ def _run(action: Callable[[], None]) -> None:
     except KeyboardInterrupt:
         _say("interrupted; no output was written")
         sys.exit(130)
+    except _Terminated:
+        _say("terminated; no output was written")
+        sys.exit(143)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,6 +179,8 @@ def clean(
     strict: bool,
     quiet: bool,
     stats_path: str | None,
+    max_bytes: int,
+    max_depth: int,
     jobs: int | None,
 ) -> None:
     """Extract and clean article text; write one JSON line per document.
@@ -173,7 +208,9 @@ def clean(
                 explain=explain,
                 strict=strict,
                 jobs=jobs,
+                limits=Limits(max_bytes, max_depth),
                 on_problem=_report_problem,
+                on_warning=_report_warning,
                 on_progress=on_progress,
             )
         _finish(stats, quiet, stats_path)
@@ -258,6 +295,8 @@ def dedup(
     strict: bool,
     quiet: bool,
     stats_path: str | None,
+    max_bytes: int,
+    max_depth: int,
     jobs: int | None,
 ) -> None:
     """Find wire copies (MinHash + LSH, verified), keep one per cluster.
@@ -296,7 +335,9 @@ def dedup(
                     explain=explain,
                     strict=strict,
                     jobs=jobs,
+                    limits=Limits(max_bytes, max_depth),
                     on_problem=_report_problem,
+                    on_warning=_report_warning,
                     index=index,
                     on_progress=on_progress,
                     on_record=corpus.append if report_path else None,

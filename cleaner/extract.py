@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .dates import iso_date
 
-__all__ = ["Extracted", "decode_html", "extract_html"]
+__all__ = ["Extracted", "decode_html", "extract_html", "html_depth"]
 
 # trafilatura logs at WARNING for every page it finds too short; those are
 # reported by cleaner itself, once, per record.
@@ -33,6 +33,16 @@ _WORD = re.compile(r"\w+")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre", "section")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
+# Elements that never hold others, or whose end tag HTML lets a page leave out:
+# not counted as nesting (an unclosed <p> or <li> is no deeper page).
+_FLAT = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"),
+        *("source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup"),
+        *("thead", "tbody", "tfoot", "colgroup", "rt", "rp", "html", "head", "body"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +65,37 @@ def decode_html(data: bytes) -> str:
             return data[len(bom) :].decode(codec, errors="replace")
     declared = _META_CHARSET.search(data[:4096])
     candidates = [declared.group(1).decode("ascii", "ignore")] if declared else []
+    # A page whose meta tag can be read is no UTF-16 page, whatever it says (as browsers do).
+    candidates = [c for c in candidates if not c.lower().replace("-", "").startswith(("utf16", "utf32"))]
     for codec in [*candidates, "utf-8"]:
         try:
             return data.decode(codec)
         except (LookupError, UnicodeDecodeError):
             continue
     return data.decode("cp1252", errors="replace")
+
+
+def html_depth(html: str, limit: int) -> int:
+    """How deeply the page's elements nest, counted from its tags without
+    parsing (so a hostile page costs one scan); stops counting past ``limit``.
+
+    >>> html_depth("<div><div><p>a<p>b</div><br></div><div></div>", 100)
+    2
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _FLAT or match.group(0).endswith("/>"):
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extracted:

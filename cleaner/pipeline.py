@@ -19,7 +19,7 @@ from .clean import CleanOptions
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
 from .index import IndexStore, add_documents
-from .read import FieldNames, expand_inputs, read_inputs
+from .read import FieldNames, Limits, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Cleaned, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
@@ -52,6 +52,8 @@ class RunStats:
     #: WARC records that hold no HTML page (requests, metadata, images, HTTP errors), by reason.
     passed_over: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
+    #: Records whose id an earlier record already had (both are kept).
+    duplicate_ids: int = 0
     clusters: int | None = None
     copies_dropped: int | None = None
     #: Wall-clock seconds the run took.
@@ -66,6 +68,8 @@ class RunStats:
         parts = [f"read {self.read}", f"written {self.written}", f"skipped {sum(self.skipped.values())}"]
         if self.skipped:
             parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())) + ")"
+        if self.duplicate_ids:
+            parts.append(f"duplicate ids {self.duplicate_ids} (kept)")
         if self.passed_over:
             counts = ", ".join(f"{k} {v}" for k, v in sorted(self.passed_over.items()))
             parts.append(f"WARC records passed over {sum(self.passed_over.values())} ({counts})")
@@ -92,6 +96,7 @@ class RunStats:
             "skipped": sum(self.skipped.values()),
             "skipped_by_reason": dict(sorted(self.skipped.items())),
             "passed_over": dict(sorted(self.passed_over.items())),
+            "duplicate_ids": self.duplicate_ids,
             "lines_removed": sum(self.removed.values()),
             "lines_removed_by_category": dict(self.removed.most_common()),
             "clusters": self.clusters,
@@ -100,19 +105,31 @@ class RunStats:
         }
 
 
+@dataclass(frozen=True)
+class Reporting:
+    """Where a run reports: ``on_problem`` gets each record skipped,
+    ``on_warning`` each record kept with a note (a duplicate id)."""
+
+    on_problem: ProblemHandler = lambda problem: None
+    on_warning: ProblemHandler = lambda warning: None
+    strict: bool = False
+
+
 def _cleaned(
     inputs: list[tuple[str, str]],
     job: Job,
     jobs: int,
     names: FieldNames,
     stats: RunStats,
-    on_problem: ProblemHandler,
-    strict: bool,
+    report: Reporting,
+    limits: Limits,
     on_progress: ProgressHandler | None = None,
 ) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
-    records = read_inputs(inputs, names, stats.passed_over)
+    on_problem, strict = report.on_problem, report.strict
+    first_seen: dict[str, str] = {}  # id -> where it was first read
+    records = read_inputs(inputs, names, stats.passed_over, limits)
     for items, signatures, sizes in process(records, job, jobs):
         docs: list[Cleaned] = []
         for item in items:
@@ -125,6 +142,13 @@ def _cleaned(
             stats.read += 1
             stats.removed.update(item.removed)
             docs.append(item)
+            if item.id in first_seen:
+                stats.duplicate_ids += 1
+                detail = f"id {item.id!r} also at {first_seen[item.id]}; both kept"
+                report.on_warning(InputError(item.origin, "duplicate-id", detail, line=item.origin_line))
+            else:
+                line = item.origin_line
+                first_seen[item.id] = f"{item.origin}:{line}" if line is not None else item.origin
         if on_progress is not None:
             on_progress(stats.done)
         yield docs, signatures, sizes
@@ -139,13 +163,17 @@ def run_clean(
     explain: bool = False,
     strict: bool = False,
     jobs: int | None = None,
+    limits: Limits | None = None,
     on_problem: ProblemHandler = lambda problem: None,
     on_progress: ProgressHandler | None = None,
+    on_warning: ProblemHandler = lambda warning: None,
 ) -> RunStats:
     """Clean every input record and write one JSONL line each to ``output``.
 
     ``jobs`` worker processes clean (default: one per core); the output is
-    the same for any number.
+    the same for any number. ``limits`` caps a document's size and HTML depth;
+    ``on_problem`` hears of every record skipped, ``on_warning`` of every
+    record kept whose id an earlier record had.
     """
     started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
@@ -153,9 +181,11 @@ def run_clean(
     stats = RunStats()
     job = Job.of(options, explain=explain, text_field=names.text)
     with atomic_jsonl(output) as sink:
-        for docs, _, _ in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
-        ):
+        report = Reporting(on_problem, on_warning, strict)
+        chunks = _cleaned(
+            files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
+        )
+        for docs, _, _ in chunks:
             for doc in docs:
                 sink.write_line(doc.line)
         stats.written = sink.count
@@ -174,10 +204,12 @@ def run_dedup(
     explain: bool = False,
     strict: bool = False,
     jobs: int | None = None,
+    limits: Limits | None = None,
     on_problem: ProblemHandler = lambda problem: None,
     index: IndexStore | None = None,
     on_progress: ProgressHandler | None = None,
     on_record: RecordHandler | None = None,
+    on_warning: ProblemHandler = lambda warning: None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -216,8 +248,9 @@ def run_dedup(
     signatures = RowBuffer(hasher.num_perm)
     store = SpillStore()
     try:
+        report = Reporting(on_problem, on_warning, strict)
         for docs, sigs, _sizes in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, on_problem, strict, on_progress
+            files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
         ):
             assert sigs is not None
             for doc in docs:

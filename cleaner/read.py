@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from collections import Counter
@@ -24,9 +25,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, InputError
-from .extract import decode_html
+from .extract import decode_html, html_depth
 
-__all__ = ["FieldNames", "RawRecord", "expand_inputs", "read_inputs", "read_jsonl"]
+__all__ = ["FieldNames", "Limits", "RawRecord", "expand_inputs", "read_inputs", "read_jsonl"]
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -44,6 +45,16 @@ class FieldNames:
     id: str = "id"
     text: str = "text"
     html: str = "html"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource caps: a document larger than ``max_bytes`` (a file, a JSONL line,
+    a WARC page), or HTML nested deeper than ``max_depth`` elements, is skipped
+    (reasons ``too-large`` and ``too-deep``) before any parsing."""
+
+    max_bytes: int = 10_000_000
+    max_depth: int = 1_000
 
 
 @dataclass
@@ -108,6 +119,23 @@ def expand_inputs(inputs: Iterable[str]) -> list[tuple[str, str]]:
     return found
 
 
+# Bytes no text file holds (C0 controls but tab, newlines, form feed and escape).
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
+#: Share of control bytes in a file's first 8 KB above which it is binary.
+_BINARY_SHARE = 0.1
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Images, archives and other binary files, whatever they are named. A few
+    stray NUL bytes in a text file do not make it binary (they are dropped)."""
+    sample = data[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls > _BINARY_SHARE * len(sample)
+
+
 def _decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -115,16 +143,21 @@ def _decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_file(path: str, kind: str) -> RawRecord | InputError:
+def _read_file(path: str, kind: str, limits: Limits) -> RawRecord | InputError:
     try:
+        size = Path(path).stat().st_size
+        if size > limits.max_bytes:
+            return InputError(path, "too-large", f"{size} bytes, over --max-bytes {limits.max_bytes}")
         data = Path(path).read_bytes()
     except OSError as exc:
         return InputError(path, "unreadable", exc.strerror or str(exc))
-    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return InputError(path, "binary", "contains NUL bytes; not a text or HTML file")
+    if not data.strip():
+        return InputError(path, "empty", "no text in the file")
+    if _looks_binary(data):
+        return InputError(path, "binary", "mostly control bytes; not a text or HTML file")
     if kind == "html":
-        return RawRecord(id=path, origin=path, html=decode_html(data))
-    return RawRecord(id=path, origin=path, text=_decode_text(data))
+        return RawRecord(id=path, origin=path, html=decode_html(data).replace("\0", ""))
+    return RawRecord(id=path, origin=path, text=_decode_text(data).replace("\0", ""))
 
 
 def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | InputError:
@@ -140,6 +173,8 @@ def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | 
             return InputError(
                 origin, "bad-text", f"'{name}' is {type(value).__name__}, not a string", line=line
             )
+    # JSON may escape lone UTF-16 surrogates, which no UTF-8 output can hold.
+    text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v else v for v in (text, html))
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
     meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
@@ -150,15 +185,22 @@ def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | 
     )
 
 
-def read_jsonl(stream: IO[bytes], origin: str, names: FieldNames) -> Iterator[RawRecord | InputError]:
+def read_jsonl(
+    stream: IO[bytes], origin: str, names: FieldNames, limits: Limits | None = None
+) -> Iterator[RawRecord | InputError]:
     """Records from a binary JSONL stream; bad lines become :class:`InputError`.
 
     Lines are decoded one by one, so a line of invalid UTF-8 costs that line only.
     """
+    limits = limits or Limits()
     line_no = 0
     try:
         for line_no, data in enumerate(stream, start=1):
             if not data.strip():
+                continue
+            if len(data) > limits.max_bytes:
+                detail = f"{len(data)} bytes, over --max-bytes {limits.max_bytes}"
+                yield InputError(origin, "too-large", detail, line=line_no)
                 continue
             try:
                 obj = json.loads(data.decode("utf-8"))
@@ -167,6 +209,9 @@ def read_jsonl(stream: IO[bytes], origin: str, names: FieldNames) -> Iterator[Ra
                 continue
             except json.JSONDecodeError as exc:
                 yield InputError(origin, "invalid-json", exc.msg, line=line_no)
+                continue
+            except RecursionError:
+                yield InputError(origin, "invalid-json", "nested too deeply", line=line_no)
                 continue
             yield _record(obj, origin, line_no, names)
     except (OSError, EOFError, zlib.error) as exc:
@@ -181,17 +226,45 @@ def _open_jsonl(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
+def _checked(record: RawRecord | InputError, limits: Limits) -> RawRecord | InputError:
+    """The record, or an error when it breaks a resource cap; NUL characters
+    (which lxml refuses) are dropped from its text and HTML."""
+    if isinstance(record, InputError):
+        return record
+    page = record.html if record.html is not None else record.text or ""
+    if len(page) > limits.max_bytes:  # characters: at most the bytes of UTF-8 and single-byte pages
+        detail = f"{len(page)} characters, over --max-bytes {limits.max_bytes}"
+        return InputError(record.origin, "too-large", detail, line=record.line)
+    if record.html is not None:
+        record.html = record.html.replace("\0", "")
+        if html_depth(record.html, limits.max_depth) > limits.max_depth:
+            detail = f"HTML nested deeper than --max-depth {limits.max_depth}"
+            return InputError(record.origin, "too-deep", detail, line=record.line)
+    if record.text:
+        record.text = record.text.replace("\0", "")
+    return record
+
+
 def read_inputs(
     inputs: list[tuple[str, str]],
     names: FieldNames | None = None,
     passed_over: Counter[str] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[RawRecord | InputError]:
     """Every record of every input, in order, errors in place of bad records.
 
     ``passed_over`` counts, by reason, the records of a WARC file that are no
-    HTML page (requests, metadata, images, HTTP errors, ...).
+    HTML page (requests, metadata, images, HTTP errors, ...); ``limits`` caps
+    the size and HTML depth of a document.
     """
-    names = names or FieldNames()
+    limits = limits or Limits()
+    for record in _read_all(inputs, names or FieldNames(), passed_over, limits):
+        yield _checked(record, limits)
+
+
+def _read_all(
+    inputs: list[tuple[str, str]], names: FieldNames, passed_over: Counter[str] | None, limits: Limits
+) -> Iterator[RawRecord | InputError]:
     for path, kind in inputs:
         if kind == "warc":
             from .warc import read_warc  # imports warcio: only for runs that read WARC
@@ -199,7 +272,7 @@ def read_inputs(
             yield from read_warc(path, passed_over)
             continue
         if kind != "jsonl":
-            yield _read_file(path, kind)
+            yield _read_file(path, kind, limits)
             continue
         origin = "<stdin>" if path == STDIN else path
         try:
@@ -208,7 +281,7 @@ def read_inputs(
             yield InputError(origin, "unreadable", exc.strerror or str(exc))
             continue
         try:
-            yield from read_jsonl(stream, origin, names)
+            yield from read_jsonl(stream, origin, names, limits)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()

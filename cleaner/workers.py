@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, TypeVar
@@ -79,6 +82,9 @@ class Cleaned:
     removed: tuple[str, ...]
     #: The clean text, when signing (dedup verifies candidates on it).
     text: str | None = None
+    #: Where the record was read (file, JSONL line), for reports.
+    origin: str = ""
+    origin_line: int | None = None
 
 
 #: A chunk's results in order, and the signatures and shingle counts of its
@@ -96,8 +102,30 @@ def _start(job: Job) -> None:
     _state["hasher"] = MinHasher(*job.signing[:2], ngram=job.signing[2]) if job.signing else None
 
 
-def _extract(records: list[RawRecord | InputError]) -> list[Extracted | None]:
-    return [None if isinstance(r, InputError) else extract_record(r) for r in records]
+def _start_worker(job: Job) -> None:
+    """Set up a worker process. Ctrl-C reaches the whole process group: the
+    parent alone handles it (and terminates the workers), so no worker prints
+    a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start(job)
+
+
+def _failed(record: RawRecord, exc: Exception) -> InputError:
+    """A record the extractor or cleaner failed on: reported, not fatal."""
+    return InputError(record.origin, "failed", f"{type(exc).__name__}: {exc}"[:200], line=record.line)
+
+
+def _extract_one(record: RawRecord | InputError) -> Extracted | InputError | None:
+    if isinstance(record, InputError):
+        return None
+    try:
+        return extract_record(record)
+    except Exception as exc:  # a page no parser copes with costs that page only
+        return _failed(record, exc)
+
+
+def _extract(records: list[RawRecord | InputError]) -> list[Extracted | InputError | None]:
+    return [_extract_one(r) for r in records]
 
 
 def _clean(items: list[_Item]) -> ChunkResult:
@@ -109,10 +137,15 @@ def _clean(items: list[_Item]) -> ChunkResult:
         if isinstance(record, InputError):
             out.append(record)
             continue
-        doc = clean_record(record, options, test, found)
-        line = dumps(doc.to_record(explain=job.explain, text_field=job.text_field))
+        try:
+            doc = clean_record(record, options, test, found)
+            line = dumps(doc.to_record(explain=job.explain, text_field=job.text_field))
+        except Exception as exc:  # a document the cleaner fails on costs that document only
+            out.append(_failed(record, exc))
+            continue
         text = doc.text if job.signing else None
-        out.append(Cleaned(line, doc.id, doc.date, doc.source, tuple(r.category for r in doc.removed), text))
+        removed = tuple(r.category for r in doc.removed)
+        out.append(Cleaned(line, doc.id, doc.date, doc.source, removed, text, record.origin, record.line))
         texts.append(doc.text)
     hasher: MinHasher | None = _state["hasher"]
     if hasher is None:
@@ -152,6 +185,28 @@ def _heavy(task: tuple[str, Any], job: Job) -> bool:
     return any(isinstance(r, RawRecord) and r.html is not None for r, _, _ in payload)
 
 
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends. An interrupt while the pool
+    starts would otherwise leave workers the parent no longer knows of (Pool
+    cleans up only after an ``Exception``); they would die with tracebacks."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread
+        return
+    caught: list[int] = []
+    saved = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in _HELD}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        for signum in caught[:1]:
+            signal.raise_signal(signum)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
 class _Runner:
     """Runs tasks in order: light ones in this process, heavy ones in a pool
     (started on the first heavy task) with a bounded window of pending tasks."""
@@ -170,7 +225,8 @@ class _Runner:
             # forkserver: workers start from a clean, single-threaded server
             # (fork from a process with numpy's threads is unsafe).
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = context.Pool(self.jobs, initializer=_start, initargs=(self.job,))
+            with _signals_deferred():
+                self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.job,))
         return self._pool.apply_async(_run, (task,))
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
@@ -212,22 +268,27 @@ def _learned_tasks(
 ) -> Iterator[tuple[str, list[_Item]]]:
     """Clean tasks, batch by batch, each batch's boilerplate learned first."""
     for batch in _chunks(records, job.batch_size):
-        found = _extract_batch(batch, runner)
+        extracted = _extract_batch(batch, runner)
+        # a record extraction failed on is reported in its place
+        batch = [f if isinstance(f, InputError) else r for r, f in zip(batch, extracted)]
+        found = [None if isinstance(f, InputError) else f for f in extracted]
         items: list[_Item] = []
-        for record, extracted, test in zip(batch, found, learn_batch(batch, found)):
-            if isinstance(record, RawRecord):
+        for record, page, test in zip(batch, found, learn_batch(batch, found)):
+            if isinstance(record, RawRecord) and page is not None:
                 record.html = None  # extracted already: do not ship the page again
-            items.append((record, extracted, test))
-        del batch, found
+            items.append((record, page, test))
+        del batch, found, extracted
         for chunk in _chunks(items, CHUNK):
             yield "clean", chunk
 
 
-def _extract_batch(batch: list[RawRecord | InputError], runner: _Runner) -> list[Extracted | None]:
+def _extract_batch(
+    batch: list[RawRecord | InputError], runner: _Runner
+) -> list[Extracted | InputError | None]:
     """Extracted text of each record: plain text here, HTML in the workers."""
     if not any(isinstance(r, RawRecord) and r.html is not None for r in batch):
         return _extract(batch)
-    found: list[Extracted | None] = []
+    found: list[Extracted | InputError | None] = []
     for part in runner.map((("extract", c) for c in _chunks(batch, CHUNK // 4)), 4 * runner.jobs):
         found.extend(part)
     return found
