@@ -229,8 +229,12 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
         return
     strong = [ln for ln in candidates if _is_headline_like(ln)]
     title = (strong or candidates)[0]
-    title.rule, title.field = "title/headline", "title"
     fields.title = title.text
+    # The headline printed again lower down goes too, as with a title given as metadata.
+    key = line_key(title.text)
+    for ln in lines:
+        if ln.live and line_key(ln.text) == key:
+            ln.rule, ln.field = "title/headline", "title"
 
 
 def _is_headline_like(ln: _Line) -> bool:
