@@ -206,6 +206,19 @@ def clean(
     "(created if missing) or redis://host:port/db. Each --clusters record then says whether the "
     "document is new and which earlier cluster it joined.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="spark: run on Spark (pip install 'cleaner[spark]'); INPUTS and outputs are JSONL or "
+    "Parquet on any Hadoop-compatible path, and the outputs are directories of part files. "
+    "Same partition as local.",
+)
+@click.option(
+    "--spark-master",
+    help="With --engine spark: the Spark master (default: spark-submit's, else local[*]).",
+)
 @_input_options
 def dedup(
     inputs: tuple[str, ...],
@@ -220,6 +233,8 @@ def dedup(
     keep: str,
     source_priority: str,
     index_spec: str | None,
+    engine: str,
+    spark_master: str | None,
     id_field: str,
     text_field: str,
     html_field: str,
@@ -238,6 +253,7 @@ def dedup(
       cleaner dedup crawl.jsonl.gz -o unique.jsonl --keep earliest --threshold 0.7
       cleaner dedup monday.jsonl -o unique.jsonl --index seen.sqlite
       cleaner dedup tuesday.jsonl -o unique.jsonl --index seen.sqlite --clusters clusters.jsonl
+      cleaner dedup corpus.jsonl -o unique.parquet --clusters clusters.parquet --engine spark
     """
 
     def action() -> None:
@@ -251,6 +267,25 @@ def dedup(
             source_priority=[s.strip() for s in source_priority.split(",") if s.strip()],
         )
         options = CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate)
+        names = FieldNames(id=id_field, text=text_field, html=html_field)
+        if engine == "spark":
+            if index_spec:
+                raise ConfigError("--index works with --engine local only")
+            from .spark_engine import run_dedup_spark, spark_session
+
+            spark_stats = run_dedup_spark(
+                spark_session(spark_master),
+                list(inputs),
+                output,
+                deduplicator=deduplicator,
+                clusters_path=clusters_path,
+                options=options,
+                names=names,
+                explain=explain,
+                strict=strict,
+            )
+            _finish(spark_stats, quiet)
+            return
         index = open_store(index_spec) if index_spec else None
         try:
             stats, result = run_dedup(
@@ -259,7 +294,7 @@ def dedup(
                 deduplicator=deduplicator,
                 clusters_path=clusters_path,
                 options=options,
-                names=FieldNames(id=id_field, text=text_field, html=html_field),
+                names=names,
                 explain=explain,
                 strict=strict,
                 jobs=jobs,
