@@ -235,7 +235,9 @@ def _cluster(
 def _write(spark: SparkSession, lines: RDD[str], path: str, output_format: str | None) -> None:
     """JSON lines to ``path``: a directory of JSONL part files, or Parquet."""
     if (output_format or ("parquet" if _is_parquet(path) else "jsonl")) == "parquet":
+        lines = lines.cache()  # the schema is inferred in a pass of its own
         spark.read.json(lines).write.mode("overwrite").parquet(path)
+        lines.unpersist()
     else:
         spark.createDataFrame(lines.map(lambda line: (line,)), "value string").write.mode("overwrite").text(
             path

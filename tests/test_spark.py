@@ -31,8 +31,8 @@ def spark() -> Iterator[Any]:
     session = (
         SparkSession.builder.master("local[2]")
         .appName("cleaner tests")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.default.parallelism", "4")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
         .getOrCreate()
     )
@@ -55,9 +55,14 @@ OWN = [
 ]
 
 
+#: A line one outlet adds to every story: learned as boilerplate (3 documents of the source).
+FOOTER = "Subscribe to the Daily Courier for more local news every morning."
+
+
 def _corpus() -> list[dict[str, Any]]:
     """Copies, trimmed copies, a copy with local lines, quoters, unrelated
-    stories and an empty one, spread so that no cluster is contiguous."""
+    stories, an empty one and a bad record, spread so that no cluster is
+    contiguous."""
     return [
         {"id": "bank-wire", "text": text(BANK), "source": "Wire", "date": "2024-05-04"},
         {"id": "flood-wire", "text": text(FLOOD), "source": "Wire"},
@@ -66,17 +71,19 @@ def _corpus() -> list[dict[str, Any]]:
         {"id": "strike", "text": text(STRIKE), "source": "Wire"},
         {"id": "bank-local", "text": text("LOCAL: our town reacts.", BANK, "Reporting by staff.")},
         {"id": "empty", "text": ""},
+        {"id": "bad", "text": 3},
         {"id": "bank-quoter", "text": quoting(OWN, BANK, slice(2, 4), at=2), "source": "Gazette"},
-        {"id": "flood-trim", "text": text(FLOOD[:5]), "source": "Times"},
-        {"id": "bank-trim-more", "text": text(BANK[:4]), "source": "Daily"},
-        {"id": "strike-copy", "text": text("Updated.", STRIKE[:5]), "source": "Ledger"},
+        {"id": "flood-trim", "text": text(FLOOD[:5], FOOTER), "source": "Courier"},
+        {"id": "bank-trim-more", "text": text(BANK[:4], FOOTER), "source": "Courier"},
+        {"id": "strike-copy", "text": text("Updated.", STRIKE[:5], FOOTER), "source": "Courier"},
     ]
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("spark") / "corpus.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in _corpus()) + "\n", encoding="utf-8")
+    lines = [json.dumps(r) + "\n" for r in _corpus()]
+    path.write_text("".join(lines[:3]) + "\n" + "".join(lines[3:]), encoding="utf-8")  # a blank line
     return path
 
 
@@ -94,87 +101,65 @@ def _partition(members: list[dict[str, Any]]) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-def _dedup(corpus: Path, out: Path, engine: str, *extra: str) -> None:
-    args = ["dedup", str(corpus), "-o", str(out / f"unique{extra[-1] if extra else '.jsonl'}")]
-    result = CliRunner().invoke(main, [*args, "--engine", engine, "--no-boilerplate", "-q", *extra[:-1]])
+def _dedup(inputs: Path, output: Path, clusters: Path, *extra: str) -> None:
+    args = ["dedup", str(inputs), "-o", str(output), "--clusters", str(clusters), "-q", *extra]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
 
 
 @pytest.fixture(scope="module")
 def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("local")
-    _dedup(corpus, out, "local", "--clusters", str(out / "clusters.jsonl"), ".jsonl")
+    _dedup(corpus, out / "unique.jsonl", out / "clusters.jsonl", "--engine", "local", "-j", "1")
     return out
 
 
 def test_jsonl_same_partition_representatives_and_records(
     spark: Any, corpus: Path, local: Path, tmp_path: Path
 ) -> None:
-    _dedup(corpus, tmp_path, "spark", "--clusters", str(tmp_path / "clusters.jsonl"), ".jsonl")
+    _dedup(corpus, tmp_path / "unique", tmp_path / "clusters", "--engine", "spark")
     expected = [json.loads(line) for line in _lines(local / "clusters.jsonl")]
-    got = [json.loads(line) for line in _lines(tmp_path / "clusters.jsonl")]
-    # the corpus exercises what it should: copies merge, quoters stay out
+    # the corpus exercises what it should: copies merge, quoters stay out, a footer is learned
     partition = _partition(expected)
     assert {"bank-wire", "bank-trim", "bank-local", "bank-trim-more"} in partition
     assert frozenset({"bank-quoter"}) in partition
     assert any(m["reuse"] for m in expected)
-    # same clusters, same representatives, same evidence, in input order
+    assert FOOTER not in (local / "unique.jsonl").read_text("utf-8")
+    # same clusters, same representatives, same evidence and records, in input order
+    got = [json.loads(line) for line in _lines(tmp_path / "clusters")]
     assert _partition(got) == partition
     assert got == expected
-    assert _lines(tmp_path / "unique.jsonl") == _lines(local / "unique.jsonl")
+    assert _lines(tmp_path / "unique") == _lines(local / "unique.jsonl")
 
 
-def test_parquet_in_and_out(spark: Any, corpus: Path, local: Path, tmp_path: Path) -> None:
-    spark.read.json(str(corpus)).write.parquet(str(tmp_path / "corpus.parquet"))
-    clusters = str(tmp_path / "c.parquet")
-    _dedup(tmp_path / "corpus.parquet", tmp_path, "spark", "--clusters", clusters, ".parquet")
-    kept = spark.read.parquet(str(tmp_path / "unique.parquet")).collect()
-    expected = [json.loads(line) for line in _lines(local / "unique.jsonl")]
-    assert sorted(r["id"] for r in kept) == sorted(r["id"] for r in expected)
-    by_id = {r["id"]: r for r in expected}
-    assert all(r["text"] == by_id[r["id"]]["text"] for r in kept)
-    members = [r.asDict(recursive=True) for r in spark.read.parquet(str(tmp_path / "c.parquet")).collect()]
-    local_members = [json.loads(line) for line in _lines(local / "clusters.jsonl")]
-    assert _partition(members) == _partition(local_members)
-
-
-def test_components_by_label_propagation(spark: Any, corpus: Path, local: Path, tmp_path: Path) -> None:
-    """Components found in Spark (as for many edges) give the same result as on the driver."""
-    from cleaner.clean import CleanOptions
+def test_parquet_in_and_out_components_in_spark(
+    spark: Any, corpus: Path, local: Path, tmp_path: Path
+) -> None:
+    """Parquet input and outputs; components found by label propagation in
+    Spark (as for many edges) rather than on the driver: the same result."""
     from cleaner.dedup import Deduplicator
     from cleaner.spark_engine import run_dedup_spark
 
+    good = [r for r in _corpus() if isinstance(r["text"], str)]
+    spark.createDataFrame([json.dumps(r) for r in good], "string").write.text(str(tmp_path / "in"))
+    spark.read.json(str(tmp_path / "in")).write.parquet(str(tmp_path / "corpus.parquet"))
     stats = run_dedup_spark(
         spark,
-        [str(corpus)],
-        str(tmp_path / "unique"),
+        [str(tmp_path / "corpus.parquet")],
+        str(tmp_path / "unique.parquet"),
         deduplicator=Deduplicator(),
-        clusters_path=str(tmp_path / "clusters"),
-        options=CleanOptions(learn_boilerplate=False),
+        clusters_path=str(tmp_path / "clusters.parquet"),
         collect_edges=0,
     )
-    assert _lines(tmp_path / "clusters") == _lines(local / "clusters.jsonl")
-    assert stats.read == len(_corpus()) and stats.written == len(_lines(local / "unique.jsonl"))
-
-
-def test_learned_boilerplate_batches_match_local(spark: Any, tmp_path: Path) -> None:
-    """With boilerplate learned, Spark cleans the local engine's batches: same result."""
-    footer = "Subscribe to the Daily Courier for more local news every morning."
-    records = [
-        {"id": f"d{i}", "text": text(story[i % 3 :], footer), "source": "Courier"}
-        for i, story in enumerate([BANK, FLOOD, STRIKE] * 2)
-    ]
-    records.append({"id": "bad", "text": 3})
-    path = tmp_path / "in.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    runner = CliRunner()
-    for engine in ("local", "spark"):
-        args = ["dedup", str(path), "-o", str(tmp_path / engine), "--engine", engine, "-q"]
-        result = runner.invoke(main, [*args, "--clusters", str(tmp_path / f"{engine}-c")])
-        assert result.exit_code == 0, result.output
-    assert _lines(tmp_path / "spark") == _lines(tmp_path / "local")
-    assert _lines(tmp_path / "spark-c") == _lines(tmp_path / "local-c")
-    assert footer not in (tmp_path / "local").read_text("utf-8")
+    expected = [json.loads(line) for line in _lines(local / "unique.jsonl")]
+    kept = spark.read.parquet(str(tmp_path / "unique.parquet")).collect()
+    assert sorted(r["id"] for r in kept) == sorted(r["id"] for r in expected)
+    by_id = {r["id"]: r for r in expected}
+    assert all(r["text"] == by_id[r["id"]]["text"] for r in kept)
+    rows = spark.read.parquet(str(tmp_path / "clusters.parquet")).collect()
+    members = [r.asDict(recursive=True) for r in rows]
+    assert _partition(members) == _partition([json.loads(line) for line in _lines(local / "clusters.jsonl")])
+    assert (stats.read, stats.written, stats.clusters) == (len(good), len(expected), len(expected))
 
 
 def test_missing_pyspark_message(monkeypatch: pytest.MonkeyPatch) -> None:
