@@ -70,7 +70,8 @@ def spark_session(master: str | None = None) -> SparkSession:
     if master is None or master.startswith("local"):
         # local workers must import cleaner: run them on this interpreter
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("cleaner dedup")
+    # no progress bars: they would garble cleaner's own lines on stderr
+    builder = SparkSession.builder.appName("cleaner dedup").config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()
