@@ -283,6 +283,7 @@ def dedup(
                 names=names,
                 explain=explain,
                 strict=strict,
+                on_problem=_report_problem,
             )
             _finish(spark_stats, quiet)
             return

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -258,6 +258,7 @@ def run_dedup_spark(
     strict: bool = False,
     output_format: str | None = None,
     collect_edges: int = COLLECT_EDGES,
+    on_problem: Callable[[InputError], None] = lambda problem: None,
 ) -> RunStats:
     """:func:`cleaner.pipeline.run_dedup` on Spark: the same partition, the
     same representative records and cluster records (in input order)."""
@@ -277,7 +278,8 @@ def run_dedup_spark(
     stats = RunStats()
     seen = cleaned.mapPartitions(_survey).collect()
     last = max((top for top, _ in seen), default=-1)
-    for _, problem in sorted(p for _, found in seen for p in found):
+    for _, problem in sorted((p for _, found in seen for p in found), key=lambda p: p[0]):
+        on_problem(problem)
         if strict:
             raise StrictModeError(problem)
         stats.skipped[problem.reason] += 1

@@ -260,3 +260,25 @@ def test_compare_gives_the_verdict(runner: CliRunner, tmp_path: Path) -> None:
     other.write_text(text(STRIKE))
     unrelated = runner.invoke(main, ["compare", f"{src}#quoter", str(other)])
     assert "Verdict: unrelated" in unrelated.output
+
+
+def test_spark_engine_without_pyspark_says_how_to_install(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # as if PySpark were not installed
+    result = runner.invoke(main, ["dedup", str(path), "-o", str(tmp_path / "out"), "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "pip install 'cleaner[spark]'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_engine_refuses_an_index(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
+    args = ["dedup", str(path), "-o", str(tmp_path / "out"), "--engine", "spark", "--index", "x.sqlite"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and "--index works with --engine local only" in result.output

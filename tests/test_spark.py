@@ -101,10 +101,11 @@ def _partition(members: list[dict[str, Any]]) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-def _dedup(inputs: Path, output: Path, clusters: Path, *extra: str) -> None:
+def _dedup(inputs: Path, output: Path, clusters: Path, *extra: str) -> str:
     args = ["dedup", str(inputs), "-o", str(output), "--clusters", str(clusters), "-q", *extra]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
+    return result.output
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,8 @@ def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_jsonl_same_partition_representatives_and_records(
     spark: Any, corpus: Path, local: Path, tmp_path: Path
 ) -> None:
-    _dedup(corpus, tmp_path / "unique", tmp_path / "clusters", "--engine", "spark")
+    said = _dedup(corpus, tmp_path / "unique", tmp_path / "clusters", "--engine", "spark")
+    assert f"skipped {corpus}:9: bad-text" in said  # the 8th record, after a blank line
     expected = [json.loads(line) for line in _lines(local / "clusters.jsonl")]
     # the corpus exercises what it should: copies merge, quoters stay out, a footer is learned
     partition = _partition(expected)
@@ -160,12 +162,3 @@ def test_parquet_in_and_out_components_in_spark(
     members = [r.asDict(recursive=True) for r in rows]
     assert _partition(members) == _partition([json.loads(line) for line in _lines(local / "clusters.jsonl")])
     assert (stats.read, stats.written, stats.clusters) == (len(good), len(expected), len(expected))
-
-
-def test_missing_pyspark_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleaner.errors import ConfigError
-    from cleaner.spark_engine import spark_session
-
-    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
-    with pytest.raises(ConfigError, match=r"cleaner\[spark\]"):
-        spark_session()
