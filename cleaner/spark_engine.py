@@ -100,12 +100,19 @@ def _read(spark: SparkSession, inputs: list[str], exact_seq: bool) -> RDD[tuple[
         exact = exact and not _is_parquet(path)  # a Parquet "file" is a directory of parts
         origin = F.lit(path) if exact else F.input_file_name()
         rows = df.select(origin.alias("origin"), "value").rdd.zipWithIndex()
-        first = {path: 0}
-        if not exact:  # line numbers within each file: its rows are consecutive from its least index
-            first = dict(rows.map(lambda r: (r[0][0], r[1])).reduceByKey(min).collect())
-            sort = True
+        if exact:
+            numbered.append(rows.map(lambda r, p=position: ((p, r[0][0], r[1] + 1), r[0][1])))
+            continue
+        # A directory's files may be split, and the splits of one file interleaved with
+        # others': count each file's rows per partition to number its lines.
+        sort = True
+        start = _line_starts(rows.mapPartitionsWithIndex(_chunks).collect())
         numbered.append(
-            rows.map(lambda r, p=position, f=first: ((p, r[0][0], r[1] - f[r[0][0]] + 1), r[0][1]))
+            rows.mapPartitionsWithIndex(
+                lambda part, it, p=position, s=start: (
+                    ((p, r[0][0], s[r[0][0], part] + r[1]), r[0][1]) for r in it
+                )
+            )
         )
     rows = spark.sparkContext.union(numbered) if len(numbered) > 1 else numbered[0]
     rows = rows.filter(lambda r: r[1].strip() != "")
@@ -114,6 +121,31 @@ def _read(spark: SparkSession, inputs: list[str], exact_seq: bool) -> RDD[tuple[
     if exact_seq or len(numbered) > 1 or sort:
         return rows.zipWithIndex().map(lambda r: (r[1], (r[0][0][1], r[0][0][2], r[0][1])))
     return rows.map(lambda r: (r[0][2] - 1, (r[0][1], r[0][2], r[1])))  # one file: seq is its line
+
+
+def _chunks(part: int, rows: Iterable[tuple[tuple[str, str], int]]) -> Iterator[tuple[str, int, int, int]]:
+    """``(file, partition, first index, rows)`` of each file's rows in one partition."""
+    found: dict[str, list[int]] = {}
+    for (origin, _), index in rows:
+        found.setdefault(origin, [index, 0])[1] += 1
+    for origin, (first, count) in found.items():
+        yield origin, part, first, count
+
+
+def _line_starts(chunks: list[tuple[str, int, int, int]]) -> dict[tuple[str, int], int]:
+    """What to add to a row's index, per ``(file, partition)``, to get its line
+    number: a file's chunks come in the order of its splits, by first index.
+
+    >>> # b's rows 0-1 (partition 0), then a's rows 2-4, then b's row 5 (partition 1)
+    >>> _line_starts([("b", 0, 0, 2), ("a", 0, 2, 3), ("b", 1, 5, 1)])
+    {('b', 0): 1, ('a', 0): -1, ('b', 1): -2}
+    """
+    start: dict[tuple[str, int], int] = {}
+    before: dict[str, int] = {}
+    for origin, part, first, count in sorted(chunks, key=lambda c: c[2]):
+        start[origin, part] = before.get(origin, 0) + 1 - first
+        before[origin] = before.get(origin, 0) + count
+    return start
 
 
 def _raw(origin: str, line: int, value: str, names: FieldNames) -> RawRecord | InputError:
