@@ -54,8 +54,9 @@ if TYPE_CHECKING:
 __all__ = ["run_dedup_spark", "spark_session"]
 
 #: Verified pairs up to this many are joined into components on the driver
-#: (a few bytes each); more, and labels propagate in Spark instead.
-COLLECT_EDGES = 5_000_000
+#: (about 150 bytes each as Python tuples there: 150 MB at most); more, and
+#: labels propagate in Spark instead.
+COLLECT_EDGES = 1_000_000
 _SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".parquet")
 #: A document: (id, text, date, source, output line).
 Doc = tuple[str, str, "str | None", "str | None", str]
