@@ -271,7 +271,9 @@ def dedup(
         if engine == "spark":
             if index_spec:
                 raise ConfigError("--index works with --engine local only")
-            from .spark_engine import run_dedup_spark, spark_session
+            from .spark_engine import check_paths, run_dedup_spark, spark_session
+
+            check_paths(list(inputs), [output, clusters_path])
 
             spark_stats = run_dedup_spark(
                 spark_session(spark_master),

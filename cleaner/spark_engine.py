@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import SparkSession
 
-__all__ = ["run_dedup_spark", "spark_session"]
+__all__ = ["check_paths", "run_dedup_spark", "spark_session"]
 
 #: Verified pairs up to this many are joined into components on the driver
 #: (about 150 bytes each as Python tuples there: 150 MB at most); more, and
@@ -60,6 +60,19 @@ COLLECT_EDGES = 1_000_000
 _SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".parquet")
 #: A document: (id, text, date, source, output line).
 Doc = tuple[str, str, "str | None", "str | None", str]
+
+
+def check_paths(inputs: list[str], outputs: list[str | None]) -> None:
+    """Refuse what Spark cannot read or write, before a session starts: stdin
+    and stdout, and inputs other than JSONL and Parquet."""
+    for path in inputs:
+        if path == "-":
+            raise ConfigError("--engine spark reads paths, not stdin (-)")
+        name = path.rstrip("/").lower()
+        if name.endswith((".html", ".htm", ".txt", ".warc", ".warc.gz")):
+            raise ConfigError(f"{path}: --engine spark reads JSONL or Parquet (cleaner clean makes JSONL)")
+    if "-" in outputs:
+        raise ConfigError("--engine spark writes to paths (directories of part files), not stdout (-)")
 
 
 def spark_session(master: str | None = None) -> SparkSession:
@@ -296,6 +309,7 @@ def run_dedup_spark(
     """:func:`cleaner.pipeline.run_dedup` on Spark: the same partition, the
     same representative records and cluster records (in input order)."""
     options, names = options or CleanOptions(), names or FieldNames()
+    check_paths(inputs, [output, clusters_path])
     if output_format not in (None, "jsonl", "parquet"):
         raise ConfigError(f"output format must be jsonl or parquet, got {output_format!r}")
     dedup = deduplicator

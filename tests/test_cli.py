@@ -282,3 +282,18 @@ def test_spark_engine_refuses_an_index(runner: CliRunner, tmp_path: Path) -> Non
     args = ["dedup", str(path), "-o", str(tmp_path / "out"), "--engine", "spark", "--index", "x.sqlite"]
     result = runner.invoke(main, args)
     assert result.exit_code == 2 and "--index works with --engine local only" in result.output
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "message"),
+    [
+        (["-"], "out", "not stdin"),
+        (["page.html"], "out", "JSONL or Parquet"),
+        (["in.jsonl"], "-", "not stdout"),
+    ],
+)
+def test_spark_engine_refuses_stdio_and_files_it_cannot_read(
+    runner: CliRunner, inputs: list[str], output: str, message: str
+) -> None:
+    result = runner.invoke(main, ["dedup", *inputs, "-o", output, "--engine", "spark"])
+    assert result.exit_code == 2 and message in result.output
