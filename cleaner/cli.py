@@ -271,6 +271,19 @@ def clean(
     type=click.Path(dir_okay=False),
     help="Also write an HTML report of the clusters (one self-contained file, opens offline).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="spark: run on Spark (pip install 'cleaner[spark]'); INPUTS and outputs are JSONL or "
+    "Parquet on any Hadoop-compatible path, and the outputs are directories of part files. "
+    "Same partition as local.",
+)
+@click.option(
+    "--spark-master",
+    help="With --engine spark: the Spark master (default: spark-submit's, else local[*]).",
+)
 @_input_options
 def dedup(
     inputs: tuple[str, ...],
@@ -286,6 +299,8 @@ def dedup(
     source_priority: str,
     index_spec: str | None,
     report_path: str | None,
+    engine: str,
+    spark_master: str | None,
     id_field: str,
     text_field: str,
     html_field: str,
@@ -308,6 +323,7 @@ def dedup(
       cleaner dedup monday.jsonl -o unique.jsonl --index seen.sqlite
       cleaner dedup tuesday.jsonl -o unique.jsonl --index seen.sqlite --clusters clusters.jsonl
       cleaner dedup samples/ -o unique.jsonl --report report.html
+      cleaner dedup corpus.jsonl -o unique.parquet --clusters clusters.parquet --engine spark
     """
 
     def action() -> None:
@@ -321,6 +337,30 @@ def dedup(
             source_priority=[s.strip() for s in source_priority.split(",") if s.strip()],
         )
         options = CleanOptions(rules=rule_files, clean=not no_clean, learn_boilerplate=not no_boilerplate)
+        names = FieldNames(id=id_field, text=text_field, html=html_field)
+        if engine == "spark":
+            if index_spec:
+                raise ConfigError("--index works with --engine local only")
+            if report_path:
+                raise ConfigError("--report works with --engine local only")
+            from .spark_engine import check_paths, run_dedup_spark, spark_session
+
+            check_paths(list(inputs), [output, clusters_path])
+
+            spark_stats = run_dedup_spark(
+                spark_session(spark_master),
+                list(inputs),
+                output,
+                deduplicator=deduplicator,
+                clusters_path=clusters_path,
+                options=options,
+                names=names,
+                explain=explain,
+                strict=strict,
+                on_problem=_report_problem,
+            )
+            _finish(spark_stats, quiet, stats_path)
+            return
         index = open_store(index_spec) if index_spec else None
         corpus: list[dict] = []
         try:
@@ -331,7 +371,7 @@ def dedup(
                     deduplicator=deduplicator,
                     clusters_path=clusters_path,
                     options=options,
-                    names=FieldNames(id=id_field, text=text_field, html=html_field),
+                    names=names,
                     explain=explain,
                     strict=strict,
                     jobs=jobs,

@@ -275,3 +275,40 @@ def test_outputs_get_the_usual_file_permissions(tmp_path: Path) -> None:
         os.umask(umask)
     assert result.exit_code == 0, result.output
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_spark_engine_without_pyspark_says_how_to_install(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # as if PySpark were not installed
+    result = runner.invoke(main, ["dedup", str(path), "-o", str(tmp_path / "out"), "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "pip install 'cleaner[spark]'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_engine_refuses_an_index(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
+    args = ["dedup", str(path), "-o", str(tmp_path / "out"), "--engine", "spark", "--index", "x.sqlite"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and "--index works with --engine local only" in result.output
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "message"),
+    [
+        (["-"], "out", "not stdin"),
+        (["page.html"], "out", "JSONL or Parquet"),
+        (["in.jsonl"], "-", "not stdout"),
+    ],
+)
+def test_spark_engine_refuses_stdio_and_files_it_cannot_read(
+    runner: CliRunner, inputs: list[str], output: str, message: str
+) -> None:
+    result = runner.invoke(main, ["dedup", *inputs, "-o", output, "--engine", "spark"])
+    assert result.exit_code == 2 and message in result.output
