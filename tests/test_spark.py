@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,8 @@ from cleaner.cli import main
 from .stories import BANK, FLOOD, STRIKE, quoting, text
 
 pyspark = pytest.importorskip("pyspark", reason="PySpark not installed: pip install 'cleaner[spark]'")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("no Java runtime for Spark (install Java 17+)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
