@@ -253,8 +253,8 @@ def run_dedup(
             files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
         ):
             assert sigs is not None
+            store.extend([doc.line for doc in docs])
             for doc in docs:
-                store.append(doc.line)
                 ids.append(doc.id)
                 texts.append(doc.text or "")
                 dates.append(doc.date)

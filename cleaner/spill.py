@@ -9,8 +9,10 @@ documents (or anything that needs one text back) reads them from disk;
 >>> store = SpillStore()
 >>> store.append('{"id": "a", "text": "One."}')
 >>> store.append('{"id": "b", "text": "Two."}')
->>> store.record(1)["text"], list(store)[0]
-('Two.', '{"id": "a", "text": "One."}')
+>>> store.extend([])
+>>> store.extend(['{"id": "c", "text": "Three."}'])
+>>> store.record(1)["text"], list(store)[0], len(store), store[2]
+('Two.', '{"id": "a", "text": "One."}', 3, '{"id": "c", "text": "Three."}')
 >>> store.close()
 """
 
@@ -48,9 +50,18 @@ class SpillStore:
         return len(self._offsets) - 1
 
     def append(self, line: str) -> None:
-        data = line.encode("utf-8") + b"\n"
-        self._file.write(data)
-        self._offsets.append(self._offsets[-1] + len(data))
+        self.extend([line])
+
+    def extend(self, lines: list[str]) -> None:
+        """Append several lines with one write."""
+        if not lines:
+            return
+        data = [line.encode("utf-8") for line in lines]
+        self._file.write(b"\n".join(data) + b"\n")
+        end = self._offsets[-1]
+        for item in data:
+            end += len(item) + 1
+            self._offsets.append(end)
 
     def _read(self, start: int, stop: int) -> bytes:
         self._file.flush()

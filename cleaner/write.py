@@ -16,9 +16,13 @@ from typing import IO, Any
 __all__ = ["atomic_jsonl", "atomic_text", "dumps"]
 
 
+# Built once: json.dumps with options builds a new encoder on every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def dumps(record: dict[str, Any]) -> str:
     """One JSON line, UTF-8 kept readable, key order as given (deterministic)."""
-    return json.dumps(record, ensure_ascii=False)
+    return _ENCODER.encode(record)
 
 
 class JsonlSink:
