@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -146,19 +147,17 @@ class Catalogue:
         text = trim_decoration(line)
         if not text:
             return None
-        lowered = text.lower()
-        present = {word for word in self._hint_words if word in lowered}
-        found = self._match_whole(text, zone, sentence, present)
+        found = self._match_whole(text, zone, sentence, self._hint_words)
         if found is None:
             # "Support local journalism. Donate today." is cruft when every
             # one of its sentences is.
             parts = _SENTENCE_SPLIT.split(text)
             if len(parts) > 1:
+                lowered = text.lower()
+                present = [word for word in self._hint_words if word in lowered]  # a part's are among these
                 first = None
                 for part in parts:
-                    part = trim_decoration(part)
-                    lowered = part.lower()
-                    matched = self._match_whole(part, zone, sentence, {w for w in present if w in lowered})
+                    matched = self._match_whole(trim_decoration(part), zone, sentence, present)
                     if matched is None:
                         return None
                     first = first or matched
@@ -176,11 +175,22 @@ class Catalogue:
             self._plans[key] = _build_steps(usable)
         return self._plans[key]
 
-    def _match_whole(self, text: str, zone: str | None, sentence: bool, present: set[str]) -> Match | None:
-        """The first rule of the plan matching all of ``text``; ``present``: the hint words in it."""
+    def _match_whole(
+        self, text: str, zone: str | None, sentence: bool, hint_words: Iterable[str]
+    ) -> Match | None:
+        """The first rule of the plan matching all of ``text``. The hint words
+        in it (looked for among ``hint_words``) are only found once a hinted
+        rule is reached: many lines fall to an unhinted rule before."""
+        present: set[str] | None = None
         for step in self._plan(zone, sentence):
-            if len(text) > step.max_length or (step.hint and present.isdisjoint(step.hint)):
+            if len(text) > step.max_length:
                 continue
+            if step.hint:
+                if present is None:
+                    lowered = text.lower()
+                    present = {word for word in hint_words if word in lowered}
+                if present.isdisjoint(step.hint):
+                    continue
             found = step.regex.fullmatch(text)
             if found is None:
                 continue

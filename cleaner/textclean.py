@@ -203,21 +203,30 @@ def _mark_widget_text(lines: list[_Line], vocabulary: frozenset[str]) -> None:
 
 
 def _take_title(lines: list[_Line], fields: _Fields) -> None:
-    """The headline: the first live headline-like line above the body, or any
-    line repeating a title already known from metadata.
+    """Move the title into its field: the one known from metadata, else the
+    headline found above the body. Every line repeating it goes (a page may
+    print its headline twice)."""
+    if not fields.title:
+        headline = _find_headline(lines)
+        if headline is None:
+            return
+        fields.title = headline.text
+    key = line_key(fields.title)
+    for ln in lines:
+        if ln.live and line_key(ln.text) == key:
+            ln.rule, ln.field = "title/headline", "title"
+
+
+def _find_headline(lines: list[_Line]) -> _Line | None:
+    """The first live headline-like line above the body.
 
     Labels left over from page widgets ("Open navigation", "Path: Home › World")
-    come before the headline on many pages, so a line of three words or fewer,
+    come before the headline on many pages, so a line of two words or fewer,
     or one dressed with arrows or breadcrumb separators, is only taken when
     nothing better follows."""
-    known = line_key(fields.title) if fields.title else None
     candidates = []
     for ln in lines:
         if not ln.live:
-            continue
-        if known is not None:
-            if line_key(ln.text) == known:
-                ln.rule, ln.field = "title/headline", "title"
             continue
         if ln.zone != "head":
             break
@@ -225,16 +234,8 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
             continue  # a notice or a caption, not a headline
         if 2 <= ln.n_words <= _MAX_TITLE_WORDS:
             candidates.append(ln)
-    if not candidates:
-        return
     strong = [ln for ln in candidates if _is_headline_like(ln)]
-    title = (strong or candidates)[0]
-    fields.title = title.text
-    # The headline printed again lower down goes too, as with a title given as metadata.
-    key = line_key(title.text)
-    for ln in lines:
-        if ln.live and line_key(ln.text) == key:
-            ln.rule, ln.field = "title/headline", "title"
+    return (strong or candidates or [None])[0]
 
 
 def _is_headline_like(ln: _Line) -> bool:
