@@ -10,7 +10,15 @@ Two layers, both learned per batch:
   sources, in different stories. Only lines that are not sentences are
   learned this way, numbers ignored ("Chip in $4", "Chip in $5"). Copies of
   one wire story (which share their longest line) count as one story, so a
-  subhead of a syndicated story is not learned.
+  subhead of a syndicated story is not learned;
+* templates across sources: the same furniture with a slot filled in per
+  page ("By Jane Roe, Staff Writer", "Read more: <a headline>", "4 min
+  read"). A non-sentence line is reduced to its template: numbers, names
+  (capitalised words after the first) and web addresses become slots, the
+  other words stay. A template with at least one slot and one fixed word,
+  seen in several sources and stories, is learned. Sentences never are:
+  article sentences are written to templates too ("Shares of X fell 3
+  percent.").
 
 Sentences shared across *different* sources are wire copy, not boilerplate,
 so they are never learned; without a source field, only lines that are not
@@ -33,15 +41,48 @@ from dataclasses import dataclass
 
 from .textclean import BoilerplateTest, is_sentence, line_key
 
-__all__ = ["BoilerplateModel", "LearnedLines"]
+__all__ = ["BoilerplateModel", "LearnedLines", "template"]
 
 PER_SOURCE = "boilerplate/corpus-repeated"
 CROSS_SOURCE = "boilerplate/cross-source"
+TEMPLATE = "boilerplate/cross-source-template"
 _DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
+_SLOTS = frozenset("C0@")
 
 
 def _shape(key: str) -> str:
     return _DIGITS.sub("0", key)
+
+
+def template(line: str) -> str | None:
+    """The line's template: numbers become ``0``, web addresses ``@``, capitalised
+    words after the first ``C`` (a run of slots of one kind counts once); other
+    words stay, case-folded. None when it has no slot or no fixed word.
+
+    >>> template("By Jane Roe, Staff Writer")
+    'by C'
+    >>> template("Read more: Oil Prices Fall Again")
+    'read more: C'
+    >>> template("Shares fell") is None
+    True
+    """
+    out: list[str] = []
+    for position, token in enumerate(line.split()):
+        if any(ch.isdigit() for ch in token):
+            slot = "0"
+        elif _ADDRESS.search(token):
+            slot = "@"
+        elif position and token[0].isupper():
+            slot = "C"
+        else:
+            out.append(token.casefold())
+            continue
+        if not out or out[-1] != slot:
+            out.append(slot)
+    if not out or all(t in _SLOTS for t in out) or not any(t in _SLOTS for t in out):
+        return None
+    return " ".join(out)
 
 
 class BoilerplateModel:
@@ -55,16 +96,22 @@ class BoilerplateModel:
             for every source.
     """
 
-    def __init__(self, min_docs: int = 3, min_share: float = 0.2, min_sources: int = 3):
+    def __init__(
+        self, min_docs: int = 3, min_share: float = 0.2, min_sources: int = 3, min_template_stories: int = 5
+    ):
         if min_docs < 2:
             raise ValueError(f"min_docs must be at least 2, got {min_docs}")
         if not 0.0 < min_share <= 1.0:
             raise ValueError(f"min_share must be in (0, 1], got {min_share}")
         if min_sources < 2:
             raise ValueError(f"min_sources must be at least 2, got {min_sources}")
+        if min_template_stories < 2:
+            raise ValueError(f"min_template_stories must be at least 2, got {min_template_stories}")
         self.min_docs = min_docs
         self.min_share = min_share
         self.min_sources = min_sources
+        self.min_template_stories = min_template_stories
+        self._templates: frozenset[str] = frozenset()
         self._learned: dict[str | None, set[str]] = {}
         self._shared: frozenset[str] = frozenset()
         self._tests: dict[str | None, LearnedLines] = {}
@@ -75,10 +122,13 @@ class BoilerplateModel:
         sentence_sources: dict[str, set[str | None]] = defaultdict(set)
         shape_sources: dict[str, set[str]] = defaultdict(set)
         shape_stories: dict[str, set[str]] = defaultdict(set)
+        template_sources: dict[str, set[str]] = defaultdict(set)
+        template_stories: dict[str, set[str]] = defaultdict(set)
         for source, text in documents:
             totals[source] += 1
             keys: set[str] = set()
             shapes: set[str] = set()
+            templates: set[str] = set()
             longest = ""
             for line in text.splitlines():
                 stripped = line.strip()
@@ -96,6 +146,9 @@ class BoilerplateModel:
                     sentence_sources[key].add(source)
                 elif source is not None:
                     shapes.add(_shape(key))
+                    found = template(stripped)
+                    if found is not None:
+                        templates.add(found)
                 keys.add(key)
             counts[source].update(keys)
             for shape in shapes:
@@ -103,6 +156,9 @@ class BoilerplateModel:
                 # Copies of one wire story share their longest line: a subhead
                 # they all carry is the story's, not the sites' furniture.
                 shape_stories[shape].add(longest)
+            for found in templates:
+                template_sources[found].add(source)  # type: ignore[arg-type]
+                template_stories[found].add(longest)
         self._learned = {}
         for source, counter in counts.items():
             needed = max(self.min_docs, self.min_share * totals[source])
@@ -116,6 +172,11 @@ class BoilerplateModel:
             if len(sources) >= self.min_sources
             and len(shape_stories[shape]) >= max(self.min_docs, self.min_sources)
         )
+        self._templates = frozenset(
+            found
+            for found, sources in template_sources.items()
+            if len(sources) >= self.min_sources and len(template_stories[found]) >= self.min_template_stories
+        )
         return self
 
     def lines(self, source: str | None) -> set[str]:
@@ -127,7 +188,9 @@ class BoilerplateModel:
         ``source`` (picklable, so worker processes can clean with it)."""
         # One object per source: workers receive it pickled once per chunk.
         if source not in self._tests:
-            self._tests[source] = LearnedLines(frozenset(self._learned.get(source, ())), self._shared)
+            self._tests[source] = LearnedLines(
+                frozenset(self._learned.get(source, ())), self._shared, self._templates
+            )
         return self._tests[source]
 
 
@@ -137,13 +200,18 @@ class LearnedLines:
 
     keys: frozenset[str]
     shared: frozenset[str] = frozenset()
+    templates: frozenset[str] = frozenset()
 
     def __call__(self, line: str, sentence: bool) -> str | None:
-        if not (self.keys or self.shared):
+        if not (self.keys or self.shared or self.templates):
             return None
         key = line_key(line)
         if key in self.keys:
             return PER_SOURCE
-        if not sentence and self.shared and _shape(key) in self.shared:
+        if sentence:
+            return None
+        if self.shared and _shape(key) in self.shared:
             return CROSS_SOURCE
+        if self.templates and template(line) in self.templates:
+            return TEMPLATE
         return None

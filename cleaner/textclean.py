@@ -45,6 +45,7 @@ _MAX_TITLE_WORDS = 30
 _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
+_TOP_LINES = 12  # lines of the body that may still hold the headline
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.$")
@@ -306,19 +307,26 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
             break
 
 
-def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
+def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, title: str | None) -> None:
     """Lines recurring in the batch. Furniture shared across sources never
     takes a headline-like line above the body (a wire story's headline recurs
-    across the outlets that run it, sometimes with its words rearranged)."""
+    across the outlets that run it, sometimes with its words rearranged).
+    When no title is known and none is found above the body, the body may
+    seem to start early (at a notice no rule knows) with the headline below
+    it: then headline-like lines near the top of the page are spared too."""
+    shared = []
     for ln in lines:
-        if not ln.live:
-            continue
-        rule = boilerplate(ln.text, ln.sentence)
-        if rule is None:
-            continue
-        if rule.endswith("cross-source") and ln.zone == "head" and _is_headline_like(ln):
-            continue
-        ln.rule = rule
+        rule = boilerplate(ln.text, ln.sentence) if ln.live else None
+        if rule is not None and "cross-source" in rule:
+            shared.append((ln, rule))
+        elif rule is not None:
+            ln.rule = rule  # this source's own furniture: decided before the headline is looked for
+    top = 0
+    if title is None and _find_headline(lines) is None:
+        top = next((i for i, ln in enumerate(lines) if ln.zone != "head"), len(lines)) + _TOP_LINES
+    for ln, rule in shared:
+        if not (_is_headline_like(ln) and (ln.zone == "head" or ln.index < top)):
+            ln.rule = rule
 
 
 def clean_text(
@@ -354,7 +362,7 @@ def clean_text(
     _mark_widget_text(lines, catalogue.widget_words)
     _mark_repeats(lines)
     if boilerplate is not None:
-        _mark_boilerplate(lines, boilerplate)
+        _mark_boilerplate(lines, boilerplate, fields.title)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)

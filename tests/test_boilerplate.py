@@ -87,3 +87,53 @@ def test_subhead_of_one_wire_story_across_outlets_is_not_learned() -> None:
     wire = "The ministry said the talks would resume in Geneva next week after a pause of two months."
     docs = [(f"site{i}.com", f"WHAT COMES NEXT\n{wire}") for i in range(5)]
     assert BoilerplateModel().fit(docs).for_source("site0.com")("WHAT COMES NEXT", False) is None
+
+
+NAMES = ["Jane Roe", "Omar Haddad", "Li Wei", "Ana Costa", "Tom Berg", "Sara Lind"]
+
+
+def test_templates_shared_across_sources_are_learned_with_any_filling() -> None:
+    docs = [
+        (f"site{i % 3}.com", f"Written by {name}\nStory number {i} happened today, a spokesman said.")
+        for i, name in enumerate(NAMES)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("other.com")
+    assert test("Written by Maria Alvarez", False) == "boilerplate/cross-source-template"
+    assert test("Written off by analysts", False) is None  # no slot where the template has one
+
+
+def test_templates_of_sentences_are_never_learned() -> None:
+    # Article sentences follow templates too; only furniture is learned.
+    docs = [
+        (f"site{i % 3}.com", f"Shares of {name} Corp fell {i} percent.\nStory {i}.")
+        for i, name in enumerate(NAMES)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    assert test("Shares of Acme Corp fell 9 percent.", True) is None
+
+
+def test_templates_need_several_stories() -> None:
+    docs = [(f"site{i % 3}.com", f"Written by {name}\n{WIRE}") for i, name in enumerate(NAMES)]  # one story
+    assert BoilerplateModel().fit(docs).for_source("site0.com")("Written by Maria Alvarez", False) is None
+
+
+def test_a_headline_shaped_like_a_learned_template_stays(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": str(i),
+            "source": f"site{i % 3}.com",
+            "text": f"Japan Wants {name} Deal\n{story(i)}\nJapan Says {name} Left",
+        }
+        for i, name in enumerate(NAMES)
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = CliRunner().invoke(main, ["clean", str(src), "--explain"])
+    assert result.exit_code == 0, result.output
+    for line, row in zip(result.stdout.splitlines(), rows):
+        record = json.loads(line)
+        assert record["title"] == row["text"].splitlines()[0]
+        assert {r["rule"] for r in record["removed"]} == {
+            "title/headline",
+            "boilerplate/cross-source-template",
+        }
