@@ -307,26 +307,51 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
             break
 
 
-def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, title: str | None) -> None:
-    """Lines recurring in the batch. Furniture shared across sources never
-    takes a headline-like line above the body (a wire story's headline recurs
-    across the outlets that run it, sometimes with its words rearranged).
-    When no title is known and none is found above the body, the body may
-    seem to start early (at a notice no rule knows) with the headline below
-    it: then headline-like lines near the top of the page are spared too."""
+def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
+    """Lines recurring in the batch. Furniture shared across sources (a line,
+    or a template) never takes what may be the headline: a wire story's
+    headline recurs across the outlets that run it (and as a related link on
+    other pages), and headlines share templates ("U.S. <...>"). A line above
+    the body whose words the article uses is spared; a byline or a label
+    shares none. When no line above the body does, the body may seem to start
+    early (at a notice no rule knows), so lines near the top are looked at."""
     shared = []
     for ln in lines:
         rule = boilerplate(ln.text, ln.sentence) if ln.live else None
-        if rule is not None and "cross-source" in rule:
-            shared.append((ln, rule))
-        elif rule is not None:
-            ln.rule = rule  # this source's own furniture: decided before the headline is looked for
-    top = 0
-    if title is None and _find_headline(lines) is None:
-        top = next((i for i, ln in enumerate(lines) if ln.zone != "head"), len(lines)) + _TOP_LINES
-    for ln, rule in shared:
-        if not (_is_headline_like(ln) and (ln.zone == "head" or ln.index < top)):
+        if rule is not None:
             ln.rule = rule
+            if "cross-source" in rule:
+                shared.append(ln)
+    if not shared:
+        return
+    body_words = {
+        w
+        for ln in lines
+        if ln.live and ln.sentence and ln.n_words >= _BODY_MIN_WORDS
+        for w in _content_words(ln.text)
+    }
+
+    def about_the_story(ln: _Line) -> bool:
+        own = _content_words(ln.text)
+        return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
+
+    head = [ln for ln in lines if ln.zone == "head" and (ln.live or ln in shared)]
+    if not any(about_the_story(ln) for ln in head):
+        top = _first_body(lines) + _TOP_LINES
+        head = [ln for ln in shared if ln.index < top]
+    for ln in head:
+        if ln.rule is not None and "cross-source" in ln.rule and about_the_story(ln):
+            ln.rule = None
+
+
+def _first_body(lines: list[_Line]) -> int:
+    return next((ln.index for ln in lines if ln.zone != "head"), len(lines))
+
+
+def _content_words(text: str) -> set[str]:
+    """Words long enough to carry a topic, case-folded and cut to a crude stem
+    ("criticise", "criticism")."""
+    return {w[:5].casefold() for w in words(text) if len(w) >= 4}
 
 
 def clean_text(
@@ -362,7 +387,7 @@ def clean_text(
     _mark_widget_text(lines, catalogue.widget_words)
     _mark_repeats(lines)
     if boilerplate is not None:
-        _mark_boilerplate(lines, boilerplate, fields.title)
+        _mark_boilerplate(lines, boilerplate)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)

@@ -118,11 +118,17 @@ def test_templates_need_several_stories() -> None:
 
 
 def test_a_headline_shaped_like_a_learned_template_stays(tmp_path: Path) -> None:
+    # "Japan <...>" is learned from the related links at the foot of each page,
+    # but above the body a line whose words the story uses is its headline.
     rows = [
         {
             "id": str(i),
             "source": f"site{i % 3}.com",
-            "text": f"Japan Wants {name} Deal\n{story(i)}\nJapan Says {name} Left",
+            "text": (
+                f"Japan Wants {name} Deal\n"
+                f"Japan wants a trade deal with {name} before the summit in May, officials in Tokyo said.\n"
+                f"Japan Says {name} Left"
+            ),
         }
         for i, name in enumerate(NAMES)
     ]
@@ -133,7 +139,5 @@ def test_a_headline_shaped_like_a_learned_template_stays(tmp_path: Path) -> None
     for line, row in zip(result.stdout.splitlines(), rows):
         record = json.loads(line)
         assert record["title"] == row["text"].splitlines()[0]
-        assert {r["rule"] for r in record["removed"]} == {
-            "title/headline",
-            "boilerplate/cross-source-template",
-        }
+        rules = {r["rule"] for r in record["removed"]}
+        assert rules == {"title/headline", "boilerplate/cross-source-template"}
