@@ -49,6 +49,30 @@ TEMPLATE = "boilerplate/cross-source-template"
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
 _SLOTS = frozenset("C0@")
+# Small words inside a title-case name or headline ("Bank of Japan", "Oil
+# Prices Rise in March") belong to the slot around them.
+_GLUE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "as",
+        "with",
+        "from",
+        "over",
+        "after",
+        "into",
+        "vs",
+    ]
+)
 
 
 def _shape(key: str) -> str:
@@ -57,12 +81,13 @@ def _shape(key: str) -> str:
 
 def template(line: str) -> str | None:
     """The line's template: numbers become ``0``, web addresses ``@``, capitalised
-    words after the first ``C`` (a run of slots of one kind counts once); other
-    words stay, case-folded. None when it has no slot or no fixed word.
+    words after the first ``C`` (a run of slots of one kind counts once, and
+    so does a title-case run with small words inside); other words stay,
+    case-folded. None when it has no slot or no fixed word.
 
     >>> template("By Jane Roe, Staff Writer")
     'by C'
-    >>> template("Read more: Oil Prices Fall Again")
+    >>> template("Read more: Oil Prices Fall in March")
     'read more: C'
     >>> template("Shares fell") is None
     True
@@ -78,6 +103,8 @@ def template(line: str) -> str | None:
         else:
             out.append(token.casefold())
             continue
+        if slot == "C" and len(out) >= 2 and out[-1] in _GLUE and out[-2] == "C":
+            out.pop()
         if not out or out[-1] != slot:
             out.append(slot)
     if not out or all(t in _SLOTS for t in out) or not any(t in _SLOTS for t in out):
