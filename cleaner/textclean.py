@@ -45,6 +45,7 @@ _MAX_TITLE_WORDS = 30
 _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
+_HEADLINE_LIST_MIN = 2
 _TOP_LINES = 12  # lines of the body that may still hold the headline
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
@@ -307,6 +308,33 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
             break
 
 
+def _mark_headline_lists(lines: list[_Line]) -> None:
+    """A run of headline-like lines below the body, under a line already taken
+    as cruft (a list header in any wording) and with only cruft below it, is
+    a list of links to other stories. A list that ends an article has prose
+    or lower-case items, or no cruft header above it."""
+    visible = [ln for ln in lines if ln.text]
+    pos = len(visible)
+    while pos > 0 and not visible[pos - 1].live:
+        pos -= 1  # cruft running to the end of the page
+    end = pos
+    while pos > 0 and visible[pos - 1].live and _is_linked_headline(visible[pos - 1]):
+        pos -= 1
+    run = visible[pos:end]
+    if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone == "tail":
+        for item in run:
+            item.rule = "related/headline-list"
+
+
+def _is_linked_headline(ln: _Line) -> bool:
+    return (
+        not ln.sentence
+        and 3 <= ln.n_words <= _MAX_TITLE_WORDS
+        and ln.text[0].isupper()
+        and not _TABLE_ROW.match(ln.text)
+    )
+
+
 def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
     """Lines recurring in the batch. Furniture shared across sources (a line,
     or a template) never takes what may be the headline: a wire story's
@@ -388,6 +416,7 @@ def clean_text(
     _mark_repeats(lines)
     if boilerplate is not None:
         _mark_boilerplate(lines, boilerplate)
+    _mark_headline_lists(lines)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)
