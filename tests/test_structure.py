@@ -129,3 +129,19 @@ def test_combined_rule_plans_keep_the_catalogue_order() -> None:
                         break
                 found = catalogue.match(line, zone=zone, sentence=sentence)
                 assert (found.rule if found else None) == expected, (line, zone, sentence)
+
+
+def test_lines_speaking_to_the_reader_about_the_site_go_and_reporting_stays() -> None:
+    catalogue = load_catalogue()
+    for line in (
+        "Our partners and this site store small files in your browser to measure visits.",
+        "Headlines from our newsroom reach your phone as soon as they break.",
+    ):
+        found = catalogue.match(line, zone="body", sentence=True)
+        assert found is not None and found.rule == "prompts/reader-address", line
+    for line in (
+        "We used data published in October by the agency for our estimates.",
+        '"Our readers and our site matter," the editor said.',
+        "The site is popular with readers of our age, the company told investors.",
+    ):
+        assert catalogue.match(line, zone="body", sentence=True) is None, line
