@@ -46,44 +46,31 @@ __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 PER_SOURCE = "boilerplate/corpus-repeated"
 CROSS_SOURCE = "boilerplate/cross-source"
 TEMPLATE = "boilerplate/cross-source-template"
+#: A loose template (see :func:`template`): never trusted inside the body.
+LOOSE_TEMPLATE = "boilerplate/cross-source-shape"
+_LOOSE = "~"
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
 _SLOTS = frozenset("C0@")
+_PUNCTUATION = "()[]{}:;,.!?|-–—·•»«\"'"
 # Small words inside a title-case name or headline ("Bank of Japan", "Oil
 # Prices Rise in March") belong to the slot around them.
-_GLUE = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "as",
-        "with",
-        "from",
-        "over",
-        "after",
-        "into",
-        "vs",
-    ]
-)
+_GLUE = frozenset("a an the to of in on at for and or as with from over after into vs".split())  # noqa: SIM905
 
 
 def _shape(key: str) -> str:
     return _DIGITS.sub("0", key)
 
 
-def template(line: str) -> str | None:
+def template(line: str, *, loose: bool = False) -> str | None:
     """The line's template: numbers become ``0``, web addresses ``@``, capitalised
     words after the first ``C`` (a run of slots of one kind counts once, and
     so does a title-case run with small words inside); other words stay,
     case-folded. None when it has no slot or no fixed word.
+
+    ``loose``: the first word too is a slot when capitalised ("Jane Roe |
+    Staff Writer", "Oil Falls (12 comments)"), and a fixed word must be more
+    than a small word; such templates are only trusted outside the body.
 
     >>> template("By Jane Roe, Staff Writer")
     'by C'
@@ -91,6 +78,8 @@ def template(line: str) -> str | None:
     'read more: C'
     >>> template("Shares fell") is None
     True
+    >>> template("Oil Prices Fall in March (12 comments)", loose=True)
+    'C 0 comments)'
     """
     out: list[str] = []
     for position, token in enumerate(line.split()):
@@ -98,7 +87,7 @@ def template(line: str) -> str | None:
             slot = "0"
         elif _ADDRESS.search(token):
             slot = "@"
-        elif position and token[0].isupper():
+        elif (position or loose) and token[0].isupper():
             slot = "C"
         else:
             out.append(token.casefold())
@@ -107,7 +96,10 @@ def template(line: str) -> str | None:
             out.pop()
         if not out or out[-1] != slot:
             out.append(slot)
-    if not out or all(t in _SLOTS for t in out) or not any(t in _SLOTS for t in out):
+    if not any(t in _SLOTS for t in out):
+        return None
+    fixed = [t for t in out if t not in _SLOTS and (not loose or t.strip(_PUNCTUATION) not in _GLUE)]
+    if not fixed:
         return None
     return " ".join(out)
 
@@ -173,9 +165,7 @@ class BoilerplateModel:
                     sentence_sources[key].add(source)
                 elif source is not None:
                     shapes.add(_shape(key))
-                    found = template(stripped)
-                    if found is not None:
-                        templates.add(found)
+                    templates.update(_templates_of(stripped))
                 keys.add(key)
             counts[source].update(keys)
             for shape in shapes:
@@ -239,6 +229,22 @@ class LearnedLines:
             return None
         if self.shared and _shape(key) in self.shared:
             return CROSS_SOURCE
-        if self.templates and template(line) in self.templates:
-            return TEMPLATE
+        if self.templates:
+            if template(line) in self.templates:
+                return TEMPLATE
+            loose = template(line, loose=True)
+            if loose is not None and _LOOSE + loose in self.templates:
+                return LOOSE_TEMPLATE
         return None
+
+
+def _templates_of(line: str) -> list[str]:
+    """The keys a line's templates are counted under (loose ones marked)."""
+    keys = []
+    strict = template(line)
+    if strict is not None:
+        keys.append(strict)
+    loose = template(line, loose=True)
+    if loose is not None:
+        keys.append(_LOOSE + loose)
+    return keys

@@ -346,6 +346,8 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
     shared = []
     for ln in lines:
         rule = boilerplate(ln.text, ln.sentence) if ln.live else None
+        if rule is not None and rule.endswith("-shape") and ln.zone == "body":
+            continue  # a loose template: a subhead in the body may share it
         if rule is not None:
             ln.rule = rule
             if "cross-source" in rule:

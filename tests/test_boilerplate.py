@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from cleaner import clean_text
 from cleaner.boilerplate import BoilerplateModel
 from cleaner.cli import main
 
@@ -141,3 +142,26 @@ def test_a_headline_shaped_like_a_learned_template_stays(tmp_path: Path) -> None
         assert record["title"] == row["text"].splitlines()[0]
         rules = {r["rule"] for r in record["removed"]}
         assert rules == {"title/headline", "boilerplate/cross-source-template"}
+
+
+def test_loose_templates_are_trusted_outside_the_body_only() -> None:
+    # "<Name> on assignment" has no fixed first word: a loose template.
+    docs = [
+        (f"site{i % 3}.com", f"{name} on assignment\nStory number {i} happened today, a spokesman said.")
+        for i, name in enumerate(NAMES)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    assert test("Maria Alvarez on assignment", False) == "boilerplate/cross-source-shape"
+    body = ["The port authority approved a plan on Monday to widen the main shipping channel."] * 2
+    text = "\n".join(
+        [
+            "Port plan approved",
+            "Maria Alvarez on assignment",
+            body[0],
+            "Harbour Works on assignment",
+            body[1],
+        ]
+    )
+    removed = {r.line: r.rule for r in clean_text(text, boilerplate=test).removed}
+    assert removed["Maria Alvarez on assignment"] == "boilerplate/cross-source-shape"
+    assert "Harbour Works on assignment" not in removed  # inside the body
