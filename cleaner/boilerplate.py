@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .textclean import BoilerplateTest, is_sentence, line_key
+from .textclean import BoilerplateTest, is_sentence, line_key, word_count
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 
@@ -49,6 +49,7 @@ TEMPLATE = "boilerplate/cross-source-template"
 #: A loose template (see :func:`template`): never trusted inside the body.
 LOOSE_TEMPLATE = "boilerplate/cross-source-shape"
 _LOOSE = "~"
+_SHORT_SENTENCE = 6  # words: a button or a label with a full stop, not prose
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
 _SLOTS = frozenset("C0@")
@@ -163,6 +164,8 @@ class BoilerplateModel:
                     if source is None:
                         continue  # no source: shared sentences are likely wire copy
                     sentence_sources[key].add(source)
+                    if word_count(stripped) <= _SHORT_SENTENCE:
+                        templates.update(_templates_of(stripped))
                 elif source is not None:
                     shapes.add(_shape(key))
                     templates.update(_templates_of(stripped))
@@ -226,6 +229,11 @@ class LearnedLines:
         if key in self.keys:
             return PER_SOURCE
         if sentence:
+            # "4 minutes to read." is a sentence by form only: its template
+            # counts, where a short subhead could not be (outside the body).
+            short = self.templates and word_count(line) <= _SHORT_SENTENCE
+            if short and any(found in self.templates for found in _templates_of(line)):
+                return LOOSE_TEMPLATE
             return None
         if self.shared and _shape(key) in self.shared:
             return CROSS_SOURCE

@@ -165,3 +165,16 @@ def test_loose_templates_are_trusted_outside_the_body_only() -> None:
     removed = {r.line: r.rule for r in clean_text(text, boilerplate=test).removed}
     assert removed["Maria Alvarez on assignment"] == "boilerplate/cross-source-shape"
     assert "Harbour Works on assignment" not in removed  # inside the body
+
+
+def test_short_sentences_count_as_templates_outside_the_body() -> None:
+    docs = [
+        (
+            f"site{i % 3}.com",
+            f"About {i + 2} minutes to read.\nStory number {i} happened today, a spokesman said.",
+        )
+        for i in range(6)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    assert test("About 9 minutes to read.", True) == "boilerplate/cross-source-shape"
+    assert test("About 9 minutes to read, and then some more words after it.", True) is None  # prose
