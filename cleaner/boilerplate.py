@@ -49,7 +49,7 @@ TEMPLATE = "boilerplate/cross-source-template"
 #: A loose template (see :func:`template`): never trusted inside the body.
 LOOSE_TEMPLATE = "boilerplate/cross-source-shape"
 _LOOSE = "~"
-_SHORT_SENTENCE = 6  # words: a button or a label with a full stop, not prose
+_SHORT_SENTENCE = 5  # words: a button or a label with a full stop, not prose
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
 _SLOTS = frozenset("C0@")

@@ -308,6 +308,26 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
             break
 
 
+def _mark_other_stories(lines: list[_Line]) -> None:
+    """A labelled link to another story ("Label: headline") wedged in the page:
+    a headline-shaped line after a label that uses none of the story's words.
+    The article's own subheads and labels speak of the story."""
+    body_words = _body_words(lines)
+    if not body_words:
+        return
+    for ln in lines:
+        if not ln.live or ln.sentence or not 4 <= ln.n_words <= _MAX_TITLE_WORDS:
+            continue
+        label, sep, rest = ln.text.partition(":")
+        label_words = words(label)
+        if not sep or not rest.strip()[:1].isupper() or not 1 <= len(label_words) <= 4:
+            continue
+        if len(label_words) == 1 and len(label_words[0]) < 3:
+            continue  # "Q:", "A:" start the lines of an interview
+        if not _content_words(ln.text) & body_words:
+            ln.rule = "related/other-story"
+
+
 def _mark_headline_lists(lines: list[_Line]) -> None:
     """A run of headline-like lines below the body, under a line already taken
     as cruft (a list header in any wording) and with only cruft below it, is
@@ -354,24 +374,31 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
                 shared.append(ln)
     if not shared:
         return
-    body_words = {
+    body_words = _body_words(lines)
+
+    head = [ln for ln in lines if ln.zone == "head" and (ln.live or ln in shared)]
+    if not any(_about_the_story(ln, body_words) for ln in head):
+        top = _first_body(lines) + _TOP_LINES
+        head = [ln for ln in shared if ln.index < top]
+    for ln in head:
+        if ln.rule is not None and "cross-source" in ln.rule and _about_the_story(ln, body_words):
+            ln.rule = None
+
+
+def _body_words(lines: list[_Line]) -> set[str]:
+    """The content words of the body's sentences."""
+    return {
         w
         for ln in lines
         if ln.live and ln.sentence and ln.n_words >= _BODY_MIN_WORDS
         for w in _content_words(ln.text)
     }
 
-    def about_the_story(ln: _Line) -> bool:
-        own = _content_words(ln.text)
-        return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
 
-    head = [ln for ln in lines if ln.zone == "head" and (ln.live or ln in shared)]
-    if not any(about_the_story(ln) for ln in head):
-        top = _first_body(lines) + _TOP_LINES
-        head = [ln for ln in shared if ln.index < top]
-    for ln in head:
-        if ln.rule is not None and "cross-source" in ln.rule and about_the_story(ln):
-            ln.rule = None
+def _about_the_story(ln: _Line, body_words: set[str]) -> bool:
+    """A short line using the story's words (a headline does; a byline or a label does not)."""
+    own = _content_words(ln.text)
+    return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
 
 
 def _first_body(lines: list[_Line]) -> int:
@@ -418,6 +445,7 @@ def clean_text(
     _mark_repeats(lines)
     if boilerplate is not None:
         _mark_boilerplate(lines, boilerplate)
+    _mark_other_stories(lines)
     _mark_headline_lists(lines)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)

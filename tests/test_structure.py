@@ -145,3 +145,21 @@ def test_lines_speaking_to_the_reader_about_the_site_go_and_reporting_stays() ->
         "The site is popular with readers of our age, the company told investors.",
     ):
         assert catalogue.match(line, zone="body", sentence=True) is None, line
+
+
+def test_a_labelled_link_to_another_story_goes_and_the_storys_own_labels_stay() -> None:
+    text = "\n".join(
+        [
+            "Port plan approved",
+            BODY[0],
+            "Worth a look: Ferry Fares Rise for Summer Season",
+            "Next steps: Channel Work Starts in Spring",
+            "Q: When does the work start?",
+            BODY[1],
+            BODY[2],
+        ]
+    )
+    removed = rules_of(text)
+    assert removed.get("Worth a look: Ferry Fares Rise for Summer Season") == "related/other-story"
+    assert "Next steps: Channel Work Starts in Spring" not in removed  # the story's words
+    assert "Q: When does the work start?" not in removed
