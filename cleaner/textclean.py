@@ -115,10 +115,10 @@ class _Fields:
     moved: dict[str, str] = field(default_factory=dict)
 
 
-def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
+def _mark_zones(lines: list[_Line], catalogue: Catalogue, hints: tuple[str, ...]) -> None:
     for ln in lines:
         if ln.sentence:
-            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True)
+            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True, hints=hints)
     body = [
         ln.index
         for ln in lines
@@ -131,13 +131,15 @@ def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
         ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
 
 
-def _apply_catalogue(lines: list[_Line], catalogue: Catalogue, fields: _Fields) -> None:
+def _apply_catalogue(
+    lines: list[_Line], catalogue: Catalogue, fields: _Fields, hints: tuple[str, ...]
+) -> None:
     for ln in lines:
         if not ln.live or _TABLE_ROW.match(ln.text):
             continue
         if ln.sentence and ln.sentence_match is None:
             continue  # no sentence rule matches in any zone
-        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence)
+        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence, hints=hints)
         if found is None:
             if not ln.sentence and ln.zone != "body" and is_timestamp_line(ln.text):
                 ln.rule, ln.field = "byline/timestamp", "date"
@@ -347,9 +349,11 @@ def clean_text(
         lines.append(_Line(index, raw, stripped, is_sentence(stripped, count), count))
     fields = _Fields(title=title, date=date, author=author)
 
-    _mark_zones(lines, catalogue)
+    # The hint words of the document, found once rather than on every line.
+    hints = catalogue.document_hints(text)
+    _mark_zones(lines, catalogue, hints)
     _mark_captions(lines)
-    _apply_catalogue(lines, catalogue, fields)
+    _apply_catalogue(lines, catalogue, fields, hints)
     _mark_related_lists(lines)
     _mark_widget_text(lines, catalogue.widget_words)
     _mark_repeats(lines)

@@ -1,0 +1,74 @@
+"""Which rule hint words occur in a document, found once for all its lines.
+
+A hinted rule is only tried on a line holding one of its hint words (as a
+substring of the lower-cased line). Testing each of ~175 words on every line
+costs more than the rules themselves, yet a document holds only a few dozen
+of them: finding those once narrows each line's test to them.
+
+A hint word without white space can only occur inside one white-space
+delimited token, so the document's distinct tokens are looked up in a table
+of the hint words each contains (tokens recur: they are the language's
+words); only hint words with spaces are searched for in the whole text.
+
+>>> finder = HintFinder(["us", "follow", "|", "sign in"])
+>>> finder.in_document("Follow us | Sign in\\nBusiness")
+('follow', 'sign in', 'us', '|')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["HintFinder"]
+
+# The one character str.lower() treats by context (final sigma): a line's
+# lower-case text might not be a slice of its document's, so no narrowing.
+_CONTEXT_LOWER = "Σ"
+# Distinct tokens remembered; the table is emptied past this.
+_MAX_TOKENS = 200_000
+
+
+class HintFinder:
+    """Finds the hint words that may occur in the lines of a document."""
+
+    def __init__(self, words: Iterable[str]):
+        #: Every hint word, sorted.
+        self.words = tuple(sorted(set(words)))
+        spaced = {w for w in self.words if not w or any(c.isspace() for c in w)}
+        self._spaced = tuple(w for w in self.words if w in spaced)
+        self._unspaced = tuple(w for w in self.words if w not in spaced)
+        # Tokens seen before: those holding no hint word, and those holding some.
+        self._plain: set[str] = set()
+        self._with_words: dict[str, frozenset[str]] = {}
+
+    def in_document(self, text: str) -> tuple[str, ...]:
+        """The hint words (sorted) that may be in a lower-cased slice of ``text``:
+        each one that is, and maybe more."""
+        if _CONTEXT_LOWER in text:
+            return self.words
+        doc = text.lower()
+        found = {w for w in self._spaced if w in doc}
+        tokens = set(doc.split())
+        # Set operations and map() keep the per-token work in C: a document
+        # has hundreds of tokens, most seen before and holding no hint word.
+        tokens -= self._plain
+        with_words = self._with_words
+        seen = tokens & with_words.keys()
+        found.update(*map(with_words.__getitem__, seen))
+        tokens -= seen
+        if tokens:
+            # Tokens not seen before: the words among them found in one pass
+            # over them all, then shared out to each token.
+            among = "\n".join(tokens)
+            candidates = [w for w in self._unspaced if w in among]
+            if len(self._plain) + len(with_words) + len(tokens) > _MAX_TOKENS:
+                self._plain.clear()
+                with_words.clear()
+            for token in tokens:
+                words = frozenset(w for w in candidates if w in token)
+                if words:
+                    with_words[token] = words
+                    found |= words
+                else:
+                    self._plain.add(token)
+        return tuple(w for w in self.words if w in found)
