@@ -43,11 +43,22 @@ _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 _CACHED_LINE_LENGTH = 200
 _CACHE_SIZE = 100_000
 _MISSING = object()
+# Whether a character is decoration, per character met (unicodedata is slow).
+_DECORATION: dict[str, bool] = {}
 # Vocabulary groups whose words, alone on a short line, make it widget text.
 _WIDGET_GROUPS = ("button", "social", "copy_target")
 
 
 def _is_decoration(char: str) -> bool:
+    found = _DECORATION.get(char)
+    if found is None:
+        if len(_DECORATION) >= _CACHE_SIZE:
+            _DECORATION.clear()
+        found = _DECORATION[char] = _judge_decoration(char)
+    return found
+
+
+def _judge_decoration(char: str) -> bool:
     if char.isspace() or char in _TRIM_PUNCTUATION:
         return True
     category = unicodedata.category(char)

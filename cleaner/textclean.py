@@ -100,10 +100,18 @@ class _Line:
     field: str | None = None
     # For sentences: the catalogue's answer regardless of zone (None: no rule).
     sentence_match: Match | None = None
+    # line_key(text), computed once: repeats and the title both compare it.
+    _key: str | None = None
 
     @property
     def live(self) -> bool:
         return bool(self.text) and self.rule is None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = line_key(self.text)
+        return self._key
 
 
 @dataclass
@@ -176,7 +184,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
     for ln in lines:
         if not ln.text:
             continue
-        key = line_key(ln.text)
+        key = ln.key
         if key in seen and ln.rule is None and ln.zone != "body" and not ln.sentence:
             ln.rule = "structure/repeated-line"
         seen.add(key)
@@ -215,7 +223,7 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
         fields.title = headline.text
     key = line_key(fields.title)
     for ln in lines:
-        if ln.live and line_key(ln.text) == key:
+        if ln.live and ln.key == key:
             ln.rule, ln.field = "title/headline", "title"
 
 
