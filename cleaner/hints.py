@@ -8,7 +8,7 @@ of them: finding those once narrows each line's test to them.
 A hint word without white space can only occur inside one white-space
 delimited token, so the document's distinct tokens are looked up in a table
 of the hint words each contains (tokens recur: they are the language's
-words); only hint words with spaces are searched for in the whole text.
+words); a hint word with spaces may occur only if each of its parts does.
 
 >>> finder = HintFinder(["us", "follow", "|", "sign in"])
 >>> finder.in_document("Follow us | Sign in\\nBusiness")
@@ -34,9 +34,11 @@ class HintFinder:
     def __init__(self, words: Iterable[str]):
         #: Every hint word, sorted.
         self.words = tuple(sorted(set(words)))
-        spaced = {w for w in self.words if not w or any(c.isspace() for c in w)}
-        self._spaced = tuple(w for w in self.words if w in spaced)
-        self._unspaced = tuple(w for w in self.words if w not in spaced)
+        self._all = frozenset(self.words)
+        # A word with white space may occur only if each of its space-free
+        # parts is inside a token: those parts are looked up like words.
+        self._spaced = {w: frozenset(w.split()) for w in self.words if w.split() != [w]}
+        self._unspaced = tuple(sorted({part for w in self.words for part in w.split()}))
         # Tokens seen before: those holding no hint word, and those holding some.
         self._plain: set[str] = set()
         self._with_words: dict[str, frozenset[str]] = {}
@@ -46,9 +48,8 @@ class HintFinder:
         each one that is, and maybe more."""
         if _CONTEXT_LOWER in text:
             return self.words
-        doc = text.lower()
-        found = {w for w in self._spaced if w in doc}
-        tokens = set(doc.split())
+        found: set[str] = set()
+        tokens = set(text.lower().split())
         # Set operations and map() keep the per-token work in C: a document
         # has hundreds of tokens, most seen before and holding no hint word.
         tokens -= self._plain
@@ -71,4 +72,5 @@ class HintFinder:
                     found |= words
                 else:
                     self._plain.add(token)
-        return tuple(w for w in self.words if w in found)
+        found.update(w for w, parts in self._spaced.items() if parts <= found)
+        return tuple(sorted(found & self._all))
