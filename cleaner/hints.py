@@ -18,6 +18,9 @@ words); a hint word with spaces may occur only if each of its parts does.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
+
+from .hintscan import LiteralScanner
 
 __all__ = ["HintFinder"]
 
@@ -31,7 +34,8 @@ _MAX_TOKENS = 200_000
 class HintFinder:
     """Finds the hint words that may occur in the lines of a document."""
 
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str], *, scan: bool = True):
+        """``scan``: use Hyperscan when it is installed (False: the pure-Python search)."""
         #: Every hint word, sorted.
         self.words = tuple(sorted(set(words)))
         self._all = frozenset(self.words)
@@ -42,14 +46,37 @@ class HintFinder:
         # Tokens seen before: those holding no hint word, and those holding some.
         self._plain: set[str] = set()
         self._with_words: dict[str, frozenset[str]] = {}
+        # Hyperscan, when installed, finds the words in one scan; built on first use.
+        self._scan = scan
+        self._scanner: LiteralScanner | None = None
+        self._scanner_built = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A Hyperscan database does not pickle: the copy builds its own.
+        return {**self.__dict__, "_scanner": None, "_scanner_built": False}
 
     def in_document(self, text: str) -> tuple[str, ...]:
         """The hint words (sorted) that may be in a lower-cased slice of ``text``:
         each one that is, and maybe more."""
         if _CONTEXT_LOWER in text:
             return self.words
+        lowered = text.lower()
+        if self._scan and not self._scanner_built:
+            self._scanner, self._scanner_built = LiteralScanner.build(self.words), True
+        if self._scanner is not None:
+            present = self._scanner.present(lowered)
+            if present is not None:
+                if "" in self._all:
+                    present.add("")
+                return tuple(sorted(present))
+        return self._tokens_in(lowered)
+
+    def _tokens_in(self, lowered: str) -> tuple[str, ...]:
+        """The pure-Python search. It may offer a few more words than the
+        scanner (a spaced word whose parts occur apart), never fewer: the
+        lines' own tests then answer alike."""
         found: set[str] = set()
-        tokens = set(text.lower().split())
+        tokens = set(lowered.split())
         # Set operations and map() keep the per-token work in C: a document
         # has hundreds of tokens, most seen before and holding no hint word.
         tokens -= self._plain

@@ -10,6 +10,8 @@ import re
 import pytest
 
 from cleaner import clean_text
+from cleaner.hints import HintFinder
+from cleaner.hintscan import LiteralScanner
 from cleaner.rules import _SENTENCE_SPLIT, Catalogue, Match, Rule, _to_match, load_catalogue, trim_decoration
 
 # Lines that stress the shortcuts: hint words in the decoration trimmed away,
@@ -90,10 +92,19 @@ def catalogues() -> list[Catalogue]:
     ]
 
 
+def with_search(catalogue: Catalogue, scan: bool) -> Catalogue:
+    """A fresh copy of ``catalogue`` (no remembered answers) finding document
+    hint words with Hyperscan (when installed) or with the pure-Python search."""
+    fresh = Catalogue(catalogue.rules, catalogue.vocab)
+    fresh._hints = HintFinder(fresh._hints.words, scan=scan)
+    return fresh
+
+
+@pytest.mark.parametrize("scan", [True, False], ids=["hyperscan-if-installed", "pure-python"])
 @pytest.mark.parametrize("catalogue", catalogues(), ids=["builtin", "no-hints", "odd-hints"])
-def test_fast_match_equals_plain_match(catalogue: Catalogue) -> None:
+def test_fast_match_equals_plain_match(catalogue: Catalogue, scan: bool) -> None:
     document = "\n".join(TRICKY)
-    hints = catalogue.document_hints(document)
+    hints = with_search(catalogue, scan).document_hints(document)
     for line in TRICKY:
         stripped = line.strip()
         for zone in (None, "head", "body", "tail"):
@@ -105,21 +116,47 @@ def test_fast_match_equals_plain_match(catalogue: Catalogue) -> None:
                 assert fresh.match(stripped, zone=zone, sentence=sentence, hints=hints) == expected
 
 
-def test_document_hints_cover_every_line() -> None:
-    catalogue = load_catalogue()
-    for document in ("\n".join(TRICKY), "ΑΣ\nfollow us", "ΟΔΟΣ\nFOLLOW US"):
+@pytest.mark.parametrize("scan", [True, False], ids=["hyperscan-if-installed", "pure-python"])
+def test_document_hints_cover_every_line(scan: bool) -> None:
+    catalogue = with_search(load_catalogue(), scan)
+    for document in ("\n".join(TRICKY), "ΑΣ\nfollow us", "ΟΔΟΣ\nFOLLOW US", "lone \ud800 surrogate by"):
         hints = set(catalogue.document_hints(document))
         for line in document.splitlines():
             lowered = trim_decoration(line.strip()).lower()
             assert {h for rule in catalogue.rules for h in rule.hint if h in lowered} <= hints
 
 
-def test_clean_text_unchanged_by_document_hints() -> None:
+@pytest.mark.parametrize("scan", [True, False], ids=["hyperscan-if-installed", "pure-python"])
+def test_clean_text_unchanged_by_document_hints(scan: bool) -> None:
     text = "\n".join(TRICKY)
     catalogue = load_catalogue()
-    fast = clean_text(text, catalogue=Catalogue(catalogue.rules, catalogue.vocab))
+    fast = clean_text(text, catalogue=with_search(catalogue, scan))
     # Every hint word offered to every line: the plain search.
     slow_catalogue = Catalogue(catalogue.rules, catalogue.vocab)
     slow_catalogue.document_hints = lambda text: slow_catalogue._hints.words  # type: ignore[method-assign]
     slow = clean_text(text, catalogue=slow_catalogue)
     assert fast == slow
+
+
+def test_both_searches_cover_the_same_words() -> None:
+    """Hyperscan finds exactly the words in the text; the pure search may add
+    a spaced word whose parts occur apart, never drop one."""
+    words = load_catalogue()._hints.words
+    scanner = LiteralScanner.build(words)
+    if scanner is None:
+        pytest.skip("hyperscan not installed")
+    pure = HintFinder(words, scan=False)
+    for text in [*TRICKY, "\n".join(TRICKY), "sign here in", "Log in\u00a0now"]:
+        lowered = text.lower()
+        exact = {w for w in words if w in lowered}
+        assert scanner.present(lowered) == exact
+        assert exact <= set(pure.in_document(text))
+
+
+def test_hint_finder_pickles_without_its_scanner() -> None:
+    import pickle
+
+    finder = HintFinder(["us", "follow"])
+    assert finder.in_document("Follow us") == ("follow", "us")
+    copy = pickle.loads(pickle.dumps(finder))
+    assert copy.in_document("Follow us") == ("follow", "us")
