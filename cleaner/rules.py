@@ -206,13 +206,16 @@ class Catalogue:
         """The first rule of the plan matching all of ``text``. Only the hinted
         rules whose hint words are in it (looked for among ``hint_words``) are
         tried, with the unhinted ones, in catalogue order."""
-        plan = self._plan(zone, sentence)
+        plan = self._plans.get((zone, sentence)) or self._plan(zone, sentence)
         if plan.hinted:
             lowered = text.lower()
-            present = frozenset(word for word in hint_words if word in lowered)
+            present = tuple([word for word in hint_words if word in lowered])
         else:
-            present = frozenset()
-        for step in plan.steps_for(present):
+            present = ()
+        steps = plan.orders.get(present)
+        if steps is None:
+            steps = plan.steps_for(present)
+        for step in steps:
             if len(text) > step.max_length:
                 continue
             found = step.regex.fullmatch(text)
@@ -250,19 +253,20 @@ class _Plan:
         for position, step in enumerate(steps):
             for word in step.hint:
                 self._by_word.setdefault(word, []).append(position)
-        # The steps for a set of present hint words: few distinct sets recur.
-        self._orders: dict[frozenset[str], list[_Step]] = {}
+        #: The steps for the present hint words (as found, in order): few
+        #: distinct lists recur, so callers look here before steps_for().
+        self.orders: dict[tuple[str, ...], list[_Step]] = {}
 
-    def steps_for(self, present: frozenset[str]) -> list[_Step]:
+    def steps_for(self, present: tuple[str, ...]) -> list[_Step]:
         """The unhinted steps and those hinted by a word in ``present``, in order."""
-        order = self._orders.get(present)
+        order = self.orders.get(present)
         if order is None:
             positions = set(self._unhinted)
             for word in present:
                 positions.update(self._by_word.get(word, ()))
-            if len(self._orders) >= _CACHE_SIZE:
-                self._orders.clear()
-            order = self._orders[present] = [self.steps[p] for p in sorted(positions)]
+            if len(self.orders) >= _CACHE_SIZE:
+                self.orders.clear()
+            order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
         return order
 
 
