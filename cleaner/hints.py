@@ -5,7 +5,8 @@ substring of the lower-cased line). Testing each of ~175 words on every line
 costs more than the rules themselves, yet a document holds only a few dozen
 of them: finding those once narrows each line's test to them.
 
-A hint word without white space can only occur inside one white-space
+With Hyperscan installed (see :mod:`cleaner.hintscan`) they are found in one
+scan of the document. Without it, a hint word without white space can only occur inside one white-space
 delimited token, so the document's distinct tokens are looked up in a table
 of the hint words each contains (tokens recur: they are the language's
 words); a hint word with spaces may occur only if each of its parts does.
