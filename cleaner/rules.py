@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .hints import HintFinder
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,11 +43,22 @@ _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 _CACHED_LINE_LENGTH = 200
 _CACHE_SIZE = 100_000
 _MISSING = object()
+# Whether a character is decoration, per character met (unicodedata is slow).
+_DECORATION: dict[str, bool] = {}
 # Vocabulary groups whose words, alone on a short line, make it widget text.
 _WIDGET_GROUPS = ("button", "social", "copy_target")
 
 
 def _is_decoration(char: str) -> bool:
+    found = _DECORATION.get(char)
+    if found is None:
+        if len(_DECORATION) >= _CACHE_SIZE:
+            _DECORATION.clear()
+        found = _DECORATION[char] = _judge_decoration(char)
+    return found
+
+
+def _judge_decoration(char: str) -> bool:
     if char.isspace() or char in _TRIM_PUNCTUATION:
         return True
     category = unicodedata.category(char)
@@ -118,43 +130,56 @@ class Catalogue:
         self.rules = rules
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
-        self._hint_words = sorted({word for rule in rules for word in rule.hint})
-        self._plans: dict[tuple[str | None, bool], list[_Step]] = {}
+        self._hints = HintFinder(word for rule in rules for word in rule.hint)
+        self._plans: dict[tuple[str | None, bool], _Plan] = {}
         self._cache: dict[tuple[str, str | None, bool], Match | None] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
 
-    def match(self, line: str, *, zone: str | None, sentence: bool) -> Match | None:
+    def document_hints(self, text: str) -> tuple[str, ...]:
+        """The hint words that may occur in the lines of ``text`` (a superset),
+        to pass to :meth:`match` for each of them: looking for them once per
+        document is cheaper than looking for every hint word in every line."""
+        return self._hints.in_document(text)
+
+    def match(
+        self, line: str, *, zone: str | None, sentence: bool, hints: Sequence[str] | None = None
+    ) -> Match | None:
         """The first rule matching ``line`` in ``zone`` ("head", "body", "tail";
         None ignores where rules may apply).
 
         A line that reads like a sentence only falls to rules marked
         ``sentences = true``. Answers for short lines are remembered: page
-        furniture repeats across a corpus.
+        furniture repeats across a corpus. ``hints``: the hint words that may
+        be in ``line`` (from :meth:`document_hints`); the answer is the same
+        without them.
         """
+        words = self._hints.words if hints is None else hints
         if len(line) > _CACHED_LINE_LENGTH:
-            return self._match_line(line, zone, sentence)
+            return self._match_line(line, zone, sentence, words)
         key = (line, zone, sentence)
         found = self._cache.get(key, _MISSING)
         if found is _MISSING:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[key] = self._match_line(line, zone, sentence)
+            found = self._cache[key] = self._match_line(line, zone, sentence, words)
         return found  # type: ignore[return-value]
 
-    def _match_line(self, line: str, zone: str | None, sentence: bool) -> Match | None:
+    def _match_line(
+        self, line: str, zone: str | None, sentence: bool, hint_words: Sequence[str]
+    ) -> Match | None:
         text = trim_decoration(line)
         if not text:
             return None
-        found = self._match_whole(text, zone, sentence, self._hint_words)
+        found = self._match_whole(text, zone, sentence, hint_words)
         if found is None:
             # "Support local journalism. Donate today." is cruft when every
             # one of its sentences is.
             parts = _SENTENCE_SPLIT.split(text)
             if len(parts) > 1:
                 lowered = text.lower()
-                present = [word for word in self._hint_words if word in lowered]  # a part's are among these
+                present = [word for word in hint_words if word in lowered]  # a part's are among these
                 first = None
                 for part in parts:
                     matched = self._match_whole(trim_decoration(part), zone, sentence, present)
@@ -164,7 +189,7 @@ class Catalogue:
                 found = first
         return found
 
-    def _plan(self, zone: str | None, sentence: bool) -> list[_Step]:
+    def _plan(self, zone: str | None, sentence: bool) -> _Plan:
         key = (zone, sentence)
         if key not in self._plans:
             usable = [
@@ -172,25 +197,27 @@ class Catalogue:
                 for i, rule in enumerate(self.rules)
                 if (rule.sentences or not sentence) and (zone is None or rule.where in ("any", zone))
             ]
-            self._plans[key] = _build_steps(usable)
+            self._plans[key] = _Plan(_build_steps(usable))
         return self._plans[key]
 
     def _match_whole(
         self, text: str, zone: str | None, sentence: bool, hint_words: Iterable[str]
     ) -> Match | None:
-        """The first rule of the plan matching all of ``text``. The hint words
-        in it (looked for among ``hint_words``) are only found once a hinted
-        rule is reached: many lines fall to an unhinted rule before."""
-        present: set[str] | None = None
-        for step in self._plan(zone, sentence):
+        """The first rule of the plan matching all of ``text``. Only the hinted
+        rules whose hint words are in it (looked for among ``hint_words``) are
+        tried, with the unhinted ones, in catalogue order."""
+        plan = self._plans.get((zone, sentence)) or self._plan(zone, sentence)
+        if plan.hinted:
+            lowered = text.lower()
+            present = tuple([word for word in hint_words if word in lowered])
+        else:
+            present = ()
+        steps = plan.orders.get(present)
+        if steps is None:
+            steps = plan.steps_for(present)
+        for step in steps:
             if len(text) > step.max_length:
                 continue
-            if step.hint:
-                if present is None:
-                    lowered = text.lower()
-                    present = {word for word in hint_words if word in lowered}
-                if present.isdisjoint(step.hint):
-                    continue
             found = step.regex.fullmatch(text)
             if found is None:
                 continue
@@ -212,6 +239,35 @@ class _Step:
     #: The rule's hint words: one must be in the (lower-cased) line.
     hint: frozenset[str] = frozenset()
     max_length: int = sys.maxsize
+
+
+class _Plan:
+    """The steps for one zone and sentence flag, indexed by hint word so a
+    line visits only the steps it can match rather than testing every hint."""
+
+    def __init__(self, steps: list[_Step]):
+        self.steps = steps
+        self.hinted = any(step.hint for step in steps)
+        self._unhinted = tuple(p for p, step in enumerate(steps) if not step.hint)
+        self._by_word: dict[str, list[int]] = {}
+        for position, step in enumerate(steps):
+            for word in step.hint:
+                self._by_word.setdefault(word, []).append(position)
+        #: The steps for the present hint words (as found, in order): few
+        #: distinct lists recur, so callers look here before steps_for().
+        self.orders: dict[tuple[str, ...], list[_Step]] = {}
+
+    def steps_for(self, present: tuple[str, ...]) -> list[_Step]:
+        """The unhinted steps and those hinted by a word in ``present``, in order."""
+        order = self.orders.get(present)
+        if order is None:
+            positions = set(self._unhinted)
+            for word in present:
+                positions.update(self._by_word.get(word, ()))
+            if len(self.orders) >= _CACHE_SIZE:
+                self.orders.clear()
+            order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
+        return order
 
 
 def _build_steps(usable: list[tuple[int, Rule]]) -> list[_Step]:

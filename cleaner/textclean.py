@@ -102,10 +102,18 @@ class _Line:
     field: str | None = None
     # For sentences: the catalogue's answer regardless of zone (None: no rule).
     sentence_match: Match | None = None
+    # line_key(text), computed once: repeats and the title both compare it.
+    _key: str | None = None
 
     @property
     def live(self) -> bool:
         return bool(self.text) and self.rule is None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = line_key(self.text)
+        return self._key
 
 
 @dataclass
@@ -117,10 +125,10 @@ class _Fields:
     moved: dict[str, str] = field(default_factory=dict)
 
 
-def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
+def _mark_zones(lines: list[_Line], catalogue: Catalogue, hints: tuple[str, ...]) -> None:
     for ln in lines:
         if ln.sentence:
-            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True)
+            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True, hints=hints)
     body = [
         ln.index
         for ln in lines
@@ -133,13 +141,15 @@ def _mark_zones(lines: list[_Line], catalogue: Catalogue) -> None:
         ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
 
 
-def _apply_catalogue(lines: list[_Line], catalogue: Catalogue, fields: _Fields) -> None:
+def _apply_catalogue(
+    lines: list[_Line], catalogue: Catalogue, fields: _Fields, hints: tuple[str, ...]
+) -> None:
     for ln in lines:
         if not ln.live or _TABLE_ROW.match(ln.text):
             continue
         if ln.sentence and ln.sentence_match is None:
             continue  # no sentence rule matches in any zone
-        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence)
+        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence, hints=hints)
         if found is None:
             if not ln.sentence and ln.zone != "body" and is_timestamp_line(ln.text):
                 ln.rule, ln.field = "byline/timestamp", "date"
@@ -176,7 +186,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
     for ln in lines:
         if not ln.text:
             continue
-        key = line_key(ln.text)
+        key = ln.key
         if key in seen and ln.rule is None and ln.zone != "body" and not ln.sentence:
             ln.rule = "structure/repeated-line"
         seen.add(key)
@@ -215,7 +225,7 @@ def _take_title(lines: list[_Line], fields: _Fields) -> None:
         fields.title = headline.text
     key = line_key(fields.title)
     for ln in lines:
-        if ln.live and line_key(ln.text) == key:
+        if ln.live and ln.key == key:
             ln.rule, ln.field = "title/headline", "title"
 
 
@@ -437,9 +447,11 @@ def clean_text(
         lines.append(_Line(index, raw, stripped, is_sentence(stripped, count), count))
     fields = _Fields(title=title, date=date, author=author)
 
-    _mark_zones(lines, catalogue)
+    # The hint words of the document, found once rather than on every line.
+    hints = catalogue.document_hints(text)
+    _mark_zones(lines, catalogue, hints)
     _mark_captions(lines)
-    _apply_catalogue(lines, catalogue, fields)
+    _apply_catalogue(lines, catalogue, fields, hints)
     _mark_related_lists(lines)
     _mark_widget_text(lines, catalogue.widget_words)
     _mark_repeats(lines)
