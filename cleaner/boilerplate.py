@@ -1,6 +1,6 @@
 """Corpus-learned boilerplate: lines that recur across many documents.
 
-Two layers, both learned per batch:
+Layers, all learned per batch:
 
 * per source: an outlet prints the same header, footer and promo lines on
   every article; they recur in a large share of that outlet's documents,
@@ -18,7 +18,10 @@ Two layers, both learned per batch:
   other words stay. A template with at least one slot and one fixed word,
   seen in several sources and stories, is learned. Sentences never are:
   article sentences are written to templates too ("Shares of X fell 3
-  percent.").
+  percent."), except short ones (five words or fewer: "4 minutes to
+  read.") and sentences that end pages: a template of short sentences
+  (under 15 words) found after the last paragraph of its pages nearly
+  every time ("This story first ran in <outlet>.") is a trailer.
 
 Sentences shared across *different* sources are wire copy, not boilerplate,
 so they are never learned; without a source field, only lines that are not
@@ -46,10 +49,15 @@ __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 PER_SOURCE = "boilerplate/corpus-repeated"
 CROSS_SOURCE = "boilerplate/cross-source"
 TEMPLATE = "boilerplate/cross-source-template"
+#: A sentence template that ends pages: only below the last paragraph.
+TAIL_TEMPLATE = "boilerplate/trailer-template"
 #: A loose template (see :func:`template`): never trusted inside the body.
 LOOSE_TEMPLATE = "boilerplate/cross-source-shape"
 _LOOSE = "~"
 _SHORT_SENTENCE = 5  # words: a button or a label with a full stop, not prose
+_PARAGRAPH_WORDS = 15  # a sentence this long is article prose
+_TAIL_SHARE = 0.8  # of a sentence template's places: after the last paragraph
+_TAIL = "$"
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")  # a handle, path, domain or e-mail address
 _SLOTS = frozenset("C0@")
@@ -144,13 +152,18 @@ class BoilerplateModel:
         shape_stories: dict[str, set[str]] = defaultdict(set)
         template_sources: dict[str, set[str]] = defaultdict(set)
         template_stories: dict[str, set[str]] = defaultdict(set)
+        ending_places: dict[str, list[int]] = defaultdict(
+            lambda: [0, 0]
+        )  # [inside, after the last paragraph]
         for source, text in documents:
             totals[source] += 1
             keys: set[str] = set()
             shapes: set[str] = set()
             templates: set[str] = set()
+            endings: list[tuple[int, str]] = []  # sentence templates, by position
+            last_paragraph = -1
             longest = ""
-            for line in text.splitlines():
+            for position, line in enumerate(text.splitlines()):
                 stripped = line.strip()
                 if not stripped:
                     continue
@@ -164,8 +177,13 @@ class BoilerplateModel:
                     if source is None:
                         continue  # no source: shared sentences are likely wire copy
                     sentence_sources[key].add(source)
-                    if word_count(stripped) <= _SHORT_SENTENCE:
+                    words = word_count(stripped)
+                    if words <= _SHORT_SENTENCE:
                         templates.update(_templates_of(stripped))
+                    elif words >= _PARAGRAPH_WORDS:
+                        last_paragraph = position
+                    elif (found := template(stripped)) is not None:
+                        endings.append((position, _TAIL + found))
                 elif source is not None:
                     shapes.add(_shape(key))
                     templates.update(_templates_of(stripped))
@@ -176,6 +194,9 @@ class BoilerplateModel:
                 # Copies of one wire story share their longest line: a subhead
                 # they all carry is the story's, not the sites' furniture.
                 shape_stories[shape].add(longest)
+            for position, found in endings if last_paragraph >= 0 else ():
+                ending_places[found][position > last_paragraph] += 1
+                templates.add(found)
             for found in templates:
                 template_sources[found].add(source)  # type: ignore[arg-type]
                 template_stories[found].add(longest)
@@ -195,7 +216,12 @@ class BoilerplateModel:
         self._templates = frozenset(
             found
             for found, sources in template_sources.items()
-            if len(sources) >= self.min_sources and len(template_stories[found]) >= self.min_template_stories
+            if len(sources) >= self.min_sources
+            and len(template_stories[found]) >= self.min_template_stories
+            and (
+                found not in ending_places
+                or ending_places[found][1] >= _TAIL_SHARE * sum(ending_places[found])
+            )
         )
         return self
 
@@ -231,9 +257,13 @@ class LearnedLines:
         if sentence:
             # "4 minutes to read." is a sentence by form only: its template
             # counts, where a short subhead could not be (outside the body).
-            short = self.templates and word_count(line) <= _SHORT_SENTENCE
-            if short and any(found in self.templates for found in _templates_of(line)):
+            if not self.templates:
+                return None
+            words = word_count(line)
+            if words <= _SHORT_SENTENCE and any(found in self.templates for found in _templates_of(line)):
                 return LOOSE_TEMPLATE
+            if words < _PARAGRAPH_WORDS and _TAIL + (template(line) or "") in self.templates:
+                return TAIL_TEMPLATE
             return None
         if self.shared and _shape(key) in self.shared:
             return CROSS_SOURCE

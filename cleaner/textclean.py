@@ -46,6 +46,7 @@ _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
 _HEADLINE_LIST_MIN = 2
+_PARAGRAPH_WORDS = 15  # a sentence this long is article prose
 _TOP_LINES = 12  # lines of the body that may still hold the headline
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
@@ -374,10 +375,15 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
     shares none. When no line above the body does, the body may seem to start
     early (at a notice no rule knows), so lines near the top are looked at."""
     shared = []
+    last_paragraph = max(
+        (ln.index for ln in lines if ln.n_words >= _PARAGRAPH_WORDS and ln.sentence), default=-1
+    )
     for ln in lines:
         rule = boilerplate(ln.text, ln.sentence) if ln.live else None
         if rule is not None and rule.endswith("-shape") and ln.zone == "body":
             continue  # a loose template: a subhead in the body may share it
+        if rule is not None and rule.endswith("trailer-template") and not 0 <= last_paragraph < ln.index:
+            continue  # a page's ending, found before the article has ended
         if rule is not None:
             ln.rule = rule
             if "cross-source" in rule:

@@ -178,3 +178,34 @@ def test_short_sentences_count_as_templates_outside_the_body() -> None:
     test = BoilerplateModel().fit(docs).for_source("site0.com")
     assert test("About 9 minutes to read.", True) == "boilerplate/cross-source-shape"
     assert test("About 9 minutes to read, and then some more words after it.", True) is None  # prose
+
+
+def test_sentence_templates_that_end_pages_are_trailers() -> None:
+    outlets = ["Harbour Post", "Valley Times", "Coast Herald", "River News", "Bay Daily", "Hill Gazette"]
+    docs = [
+        (
+            f"site{i % 3}.com",
+            f"{story(i)} It was the first such vote in years, and more are planned.\n"
+            f"Seen first in the {outlet} on a Friday morning.",
+        )
+        for i, outlet in enumerate(outlets)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    assert test("Seen first in the Metro Star on a Friday morning.", True) == "boilerplate/trailer-template"
+    ending = "Seen first in the Metro Star on a Friday morning."
+    paragraph = f"{story(9)} It was the first such vote in years, and more are planned."
+    kept_inside = clean_text(f"Vote held\n{ending}\n{paragraph}", boilerplate=test)
+    assert ending in kept_inside.text  # before the article has ended: not a trailer
+    assert ending not in clean_text(f"Vote held\n{paragraph}\n{ending}", boilerplate=test).text
+
+
+def test_sentence_templates_found_inside_articles_are_not_trailers() -> None:
+    docs = [
+        (
+            f"site{i % 3}.com",
+            f"Shares of {name} Corp fell {i} percent on the day.\n{story(i)} " + "More words. " * 3,
+        )
+        for i, name in enumerate(NAMES)
+    ]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    assert test("Shares of Acme Corp fell 9 percent on the day.", True) is None
