@@ -42,6 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .rules import trim_decoration
 from .textclean import BoilerplateTest, is_sentence, line_key, word_count
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]
@@ -67,8 +68,10 @@ _PUNCTUATION = "()[]{}:;,.!?|-–—·•»«\"'"
 _GLUE = frozenset("a an the to of in on at for and or as with from over after into vs".split())  # noqa: SIM905
 
 
-def _shape(key: str) -> str:
-    return _DIGITS.sub("0", key)
+def _shape(line: str) -> str:
+    """A line's key across sources: its words without decoration ("▶ Share",
+    "SHARE ›"), case-folded, numbers as 0."""
+    return _DIGITS.sub("0", line_key(trim_decoration(line)))
 
 
 def template(line: str, *, loose: bool = False) -> str | None:
@@ -185,7 +188,7 @@ class BoilerplateModel:
                     elif (found := template(stripped)) is not None:
                         endings.append((position, _TAIL + found))
                 elif source is not None:
-                    shapes.add(_shape(key))
+                    shapes.add(_shape(stripped))
                     templates.update(_templates_of(stripped))
                 keys.add(key)
             counts[source].update(keys)
@@ -265,7 +268,7 @@ class LearnedLines:
             if words < _PARAGRAPH_WORDS and _TAIL + (template(line) or "") in self.templates:
                 return TAIL_TEMPLATE
             return None
-        if self.shared and _shape(key) in self.shared:
+        if self.shared and _shape(line) in self.shared:
             return CROSS_SOURCE
         if self.templates:
             if template(line) in self.templates:
