@@ -340,21 +340,27 @@ def _mark_other_stories(lines: list[_Line]) -> None:
 
 
 def _mark_headline_lists(lines: list[_Line]) -> None:
-    """A run of headline-like lines below the body, under a line already taken
-    as cruft (a list header in any wording) and with only cruft below it, is
-    a list of links to other stories. A list that ends an article has prose
-    or lower-case items, or no cruft header above it."""
+    """A run of headline-like lines under a line already taken as cruft (a
+    list header in any wording) is a list of links to other stories when it
+    ends the page (only cruft below it, below the body) or when most of its
+    items use none of the story's words. A list that is the article's own
+    has prose or lower-case items, or speaks of the story, or has no cruft
+    header above it."""
     visible = [ln for ln in lines if ln.text]
-    pos = len(visible)
-    while pos > 0 and not visible[pos - 1].live:
-        pos -= 1  # cruft running to the end of the page
-    end = pos
-    while pos > 0 and visible[pos - 1].live and _is_linked_headline(visible[pos - 1]):
-        pos -= 1
-    run = visible[pos:end]
-    if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone == "tail":
-        for item in run:
-            item.rule = "related/headline-list"
+    body_words = _body_words(lines)
+    pos = 0
+    while pos < len(visible):
+        end = pos
+        while end < len(visible) and visible[end].live and _is_linked_headline(visible[end]):
+            end += 1
+        run = visible[pos:end]
+        if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
+            ends_page = run[0].zone == "tail" and not any(ln.live for ln in visible[end:])
+            elsewhere = sum(1 for ln in run if not _content_words(ln.text) & body_words)
+            if ends_page or 2 * elsewhere > len(run):
+                for item in run:
+                    item.rule = "related/headline-list"
+        pos = max(end, pos + 1)
 
 
 def _is_linked_headline(ln: _Line) -> bool:

@@ -163,3 +163,16 @@ def test_a_labelled_link_to_another_story_goes_and_the_storys_own_labels_stay() 
     assert removed.get("Worth a look: Ferry Fares Rise for Summer Season") == "related/other-story"
     assert "Next steps: Channel Work Starts in Spring" not in removed  # the story's words
     assert "Q: When does the work start?" not in removed
+
+
+def test_links_to_other_stories_inside_the_body_go_and_the_storys_own_list_stays() -> None:
+    links = ["Ferry Fares Rise for Summer Season", "New Lighthouse Opens to Visitors"]
+    own = ["Channel Widening Starts in Spring", "Larger Vessels Expected at the Port"]
+
+    def furniture(line: str, sentence: bool) -> str | None:
+        return "boilerplate/corpus-repeated" if line == "Our picks for you" else None
+
+    for items, kept in ((links, False), (own, True)):
+        text = "\n".join(["Port plan approved", BODY[0], "Our picks for you", *items, BODY[1], BODY[2]])
+        doc = clean_text(text, boilerplate=furniture)
+        assert all((item in doc.text) is kept for item in items), items
