@@ -319,11 +319,10 @@ def _mark_tail_residue(lines: list[_Line]) -> None:
             break
 
 
-def _mark_other_stories(lines: list[_Line]) -> None:
+def _mark_other_stories(lines: list[_Line], body_words: set[str]) -> None:
     """A labelled link to another story ("Label: headline") wedged in the page:
     a headline-shaped line after a label that uses none of the story's words.
     The article's own subheads and labels speak of the story."""
-    body_words = _body_words(lines)
     if not body_words:
         return
     for ln in lines:
@@ -339,7 +338,7 @@ def _mark_other_stories(lines: list[_Line]) -> None:
             ln.rule = "related/other-story"
 
 
-def _mark_headline_lists(lines: list[_Line]) -> None:
+def _mark_headline_lists(lines: list[_Line], body_words: set[str]) -> None:
     """A run of headline-like lines under a line already taken as cruft (a
     list header in any wording) is a list of links to other stories when it
     ends the page (only cruft below it, below the body) or when most of its
@@ -347,7 +346,6 @@ def _mark_headline_lists(lines: list[_Line]) -> None:
     has prose or lower-case items, or speaks of the story, or has no cruft
     header above it."""
     visible = [ln for ln in lines if ln.text]
-    body_words = _body_words(lines)
     pos = 0
     while pos < len(visible):
         end = pos
@@ -372,7 +370,7 @@ def _is_linked_headline(ln: _Line) -> bool:
     )
 
 
-def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
+def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, body_words: set[str]) -> None:
     """Lines recurring in the batch. Furniture shared across sources (a line,
     or a template) never takes what may be the headline: a wire story's
     headline recurs across the outlets that run it (and as a related link on
@@ -396,7 +394,6 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
                 shared.append(ln)
     if not shared:
         return
-    body_words = _body_words(lines)
 
     head = [ln for ln in lines if ln.zone == "head" and (ln.live or ln in shared)]
     if not any(_about_the_story(ln, body_words) for ln in head):
@@ -409,12 +406,8 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest) -> None:
 
 def _body_words(lines: list[_Line]) -> set[str]:
     """The content words of the body's sentences."""
-    return {
-        w
-        for ln in lines
-        if ln.live and ln.sentence and ln.n_words >= _BODY_MIN_WORDS
-        for w in _content_words(ln.text)
-    }
+    body = " ".join(ln.text for ln in lines if ln.live and ln.sentence and ln.n_words >= _BODY_MIN_WORDS)
+    return _content_words(body)
 
 
 def _about_the_story(ln: _Line, body_words: set[str]) -> bool:
@@ -430,7 +423,7 @@ def _first_body(lines: list[_Line]) -> int:
 def _content_words(text: str) -> set[str]:
     """Words long enough to carry a topic, case-folded and cut to a crude stem
     ("criticise", "criticism")."""
-    return {w[:5].casefold() for w in words(text) if len(w) >= 4}
+    return {w[:5] for w in _WORD.findall(text.casefold()) if len(w) >= 4}
 
 
 def clean_text(
@@ -467,10 +460,11 @@ def clean_text(
     _mark_related_lists(lines)
     _mark_widget_text(lines, catalogue.widget_words)
     _mark_repeats(lines)
+    body_words = _body_words(lines)  # what the story is about, for lines that may speak of it
     if boilerplate is not None:
-        _mark_boilerplate(lines, boilerplate)
-    _mark_other_stories(lines)
-    _mark_headline_lists(lines)
+        _mark_boilerplate(lines, boilerplate, body_words)
+    _mark_other_stories(lines, body_words)
+    _mark_headline_lists(lines, body_words)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)
