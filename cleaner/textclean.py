@@ -374,10 +374,12 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, body_wor
     """Lines recurring in the batch. Furniture shared across sources (a line,
     or a template) never takes what may be the headline: a wire story's
     headline recurs across the outlets that run it (and as a related link on
-    other pages), and headlines share templates ("U.S. <...>"). A line above
-    the body whose words the article uses is spared; a byline or a label
-    shares none. When no line above the body does, the body may seem to start
-    early (at a notice no rule knows), so lines near the top are looked at."""
+    other pages), and headlines share templates ("U.S. <...>"). Of the lines
+    above the body whose words the article uses, the one using most is
+    spared, and any using two or more; a label or a byline ("<name> in
+    Tokyo") uses one at most. When no
+    line above the body does, the body may seem to start early (at a notice
+    no rule knows), so lines near the top are looked at."""
     shared = []
     last_paragraph = max(
         (ln.index for ln in lines if ln.n_words >= _PARAGRAPH_WORDS and ln.sentence), default=-1
@@ -395,13 +397,20 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, body_wor
     if not shared:
         return
 
-    head = [ln for ln in lines if ln.zone == "head" and (ln.live or ln in shared)]
-    if not any(_about_the_story(ln, body_words) for ln in head):
+    taken = {id(ln) for ln in shared}
+    head = [ln for ln in lines if ln.zone == "head" and (ln.live or id(ln) in taken)]
+    candidates = [ln for ln in head if _about_the_story(ln, body_words)]
+    if not candidates:
         top = _first_body(lines) + _TOP_LINES
-        head = [ln for ln in shared if ln.index < top]
-    for ln in head:
-        if ln.rule is not None and "cross-source" in ln.rule and _about_the_story(ln, body_words):
-            ln.rule = None
+        candidates = [ln for ln in shared if ln.index < top and _about_the_story(ln, body_words)]
+    if candidates:
+        # The headline shares the most words with its story (first of equals);
+        # any line sharing two or more may be it too.
+        shares = [(len(_content_words(ln.text) & body_words), -ln.index, ln) for ln in candidates]
+        best = max(shares, key=lambda item: item[:2])[2]
+        for count, _, ln in shares:
+            if id(ln) in taken and (ln is best or count >= 2):
+                ln.rule = None
 
 
 def _body_words(lines: list[_Line]) -> set[str]:
