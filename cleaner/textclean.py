@@ -47,6 +47,8 @@ _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
 _HEADLINE_LIST_MIN = 2
 _PARAGRAPH_WORDS = 15  # a sentence this long is article prose
+_OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
+_OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
 _TOP_LINES = 12  # lines of the body that may still hold the headline
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
@@ -130,16 +132,36 @@ def _mark_zones(lines: list[_Line], catalogue: Catalogue, hints: tuple[str, ...]
     for ln in lines:
         if ln.sentence:
             ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True, hints=hints)
-    body = [
-        ln.index
-        for ln in lines
-        if ln.sentence and ln.n_words >= _BODY_MIN_WORDS and ln.sentence_match is None
-    ]
+    body = [ln for ln in lines if ln.sentence and ln.n_words >= _BODY_MIN_WORDS and ln.sentence_match is None]
     if not body:
         return
-    first, last = body[0], body[-1]
+    body = _trim_off_topic(body)
+    first, last = body[0].index, body[-1].index
     for ln in lines:
         ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
+
+
+def _trim_off_topic(body: list[_Line]) -> list[_Line]:
+    """The body without sentences at its ends that share no words with the
+    rest of it: a notice no rule knows (cookies, a site footer) is not where
+    the article starts or ends. Only with enough of the article to judge."""
+    if len(body) < _OFF_TOPIC_MIN_BODY:
+        return body
+    own = [_content_words(ln.text) for ln in body]
+    counts: dict[str, int] = {}
+    for found in own:
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
+
+    def off_topic(i: int) -> bool:
+        return bool(own[i]) and not any(counts[word] > 1 for word in own[i])
+
+    start, end = 0, len(body)
+    while start < min(_OFF_TOPIC_MAX, end - _OFF_TOPIC_MIN_BODY) and off_topic(start):
+        start += 1
+    while end - start > _OFF_TOPIC_MIN_BODY and len(body) - end < _OFF_TOPIC_MAX and off_topic(end - 1):
+        end -= 1
+    return body[start:end]
 
 
 def _apply_catalogue(

@@ -176,3 +176,11 @@ def test_links_to_other_stories_inside_the_body_go_and_the_storys_own_list_stays
         text = "\n".join(["Port plan approved", BODY[0], "Our picks for you", *items, BODY[1], BODY[2]])
         doc = clean_text(text, boilerplate=furniture)
         assert all((item in doc.text) is kept for item in items), items
+
+
+def test_a_notice_no_rule_knows_does_not_start_the_body() -> None:
+    notice = "Visitors here get small text files placed while browsing, as explained in detail below."
+    text = "\n".join([notice, "Port plan approved", "Mira Okonkwo · Harbour desk", *BODY])
+    doc = clean_text(text)
+    assert doc.title == "Port plan approved"  # found above the body, below the notice
+    assert doc.text.endswith("\n".join(BODY))
