@@ -84,7 +84,10 @@ def is_sentence(line: str, count: int | None = None) -> bool:
     count = word_count(line) if count is None else count
     if count >= 15:
         return True
-    return count >= 4 and bool(_SENTENCE_END.search(line.strip()))
+    stripped = line.strip()
+    if stripped.endswith(("...", "…")):
+        return False  # a cut label or a link ("Read the full story..."), not an ending
+    return count >= 4 and bool(_SENTENCE_END.search(stripped))
 
 
 def line_key(line: str) -> str:

@@ -104,3 +104,10 @@ def test_cleaning_is_idempotent() -> None:
     once = clean_text(wrap(["Share this article"], ["Advertisement"], ["Tags: a, b"]))
     twice = clean_text(once.text, title=once.title)
     assert twice.text == once.text
+
+
+def test_a_label_cut_with_an_ellipsis_is_not_a_sentence() -> None:
+    from cleaner.textclean import is_sentence
+
+    assert not is_sentence("Article continues below the advertisement...")
+    assert is_sentence("Article continues below the advertisement.")
