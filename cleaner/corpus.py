@@ -8,11 +8,14 @@ import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled
+from .overlap import Overlap, Shingled, overlap, shingled_batch
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
-from .tokens import token_spans, tokens
+from .tokens import token_spans
 
 __all__ = ["Corpus"]
+
+#: Texts shingled at once: large enough to amortise the batch set-up.
+_BATCH = 512
 
 
 class Corpus:
@@ -30,6 +33,7 @@ class Corpus:
         self.dates: list[str | None] = []
         self.sources: list[str | None] = []
         self.shingles: list[Shingled] = []
+        batch: list[str] = []
         for doc in documents:
             if isinstance(doc, Document):
                 doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
@@ -39,7 +43,11 @@ class Corpus:
             self.texts.append(text)
             self.dates.append(date)
             self.sources.append(source)
-            self.shingles.append(shingled(hasher, tokens(text)))
+            batch.append(text)
+            if len(batch) == _BATCH:
+                self.shingles.extend(shingled_batch(hasher, batch))
+                batch = []
+        self.shingles.extend(shingled_batch(hasher, batch))
         self._spans: dict[int, list[Span]] = {}
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
