@@ -89,7 +89,13 @@ def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _spans_one_by_one(text: str) -> Iterator[tuple[int, int, str]]:
-    for found in _TOKEN.finditer(text):
-        token = _normalize_token(found.group())
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    # Normalising the tokens joined by NUL is normalising each: NUL is not a
+    # word character, nothing composes, reorders or folds across it. One call
+    # instead of one per token.
+    normal = normalize("\0".join(token for _, _, token in found)).split("\0")
+    if len(normal) != len(found):  # cannot happen; kept as a guard
+        normal = [_normalize_token(token) for _, _, token in found]
+    for (start, end, _), token in zip(found, normal):
         if token:
-            yield found.start(), found.end(), token
+            yield start, end, token
