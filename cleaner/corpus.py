@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -16,6 +17,8 @@ __all__ = ["Corpus"]
 
 #: Texts shingled at once: large enough to amortise the batch set-up.
 _BATCH = 512
+#: Documents whose token spans are kept (least recently used ones go).
+_KEPT_SPANS = 256
 
 
 class Corpus:
@@ -48,7 +51,9 @@ class Corpus:
                 self.shingles.extend(shingled_batch(hasher, batch))
                 batch = []
         self.shingles.extend(shingled_batch(hasher, batch))
-        self._spans: dict[int, list[Span]] = {}
+        # Token spans are Python tuples, ~200 bytes a token: kept for the
+        # documents in use only (a cluster's centre, the pair at hand).
+        self._spans: OrderedDict[int, list[Span]] = OrderedDict()
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
 
@@ -98,9 +103,14 @@ class Corpus:
 
     def spans(self, index: int) -> list[Span]:
         """Token spans of one document's text (offsets into its clean text)."""
-        if index not in self._spans:
-            self._spans[index] = list(token_spans(self.texts[index]))
-        return self._spans[index]
+        found = self._spans.get(index)
+        if found is None:
+            found = self._spans[index] = list(token_spans(self.texts[index]))
+            if len(self._spans) > _KEPT_SPANS:
+                self._spans.popitem(last=False)
+        else:
+            self._spans.move_to_end(index)
+        return found
 
     def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
         """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""

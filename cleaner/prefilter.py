@@ -31,7 +31,7 @@ import numpy as np
 __all__ = ["agreement", "likely_pairs", "min_agreement"]
 
 #: Pairs checked at a time: bounds the two row blocks gathered per step.
-_BLOCK = 1 << 16
+_BLOCK = 1 << 14
 
 
 def _at_least(k: int, n: int, p: float) -> float:
