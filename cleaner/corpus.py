@@ -11,6 +11,7 @@ from .document import Document
 from .minhash import MinHasher
 from .overlap import Overlap, Shingled, overlap, shingled_batch
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
+from .shingling import scan_spans
 from .tokens import token_spans
 
 __all__ = ["Corpus"]
@@ -105,7 +106,8 @@ class Corpus:
         """Token spans of one document's text (offsets into its clean text)."""
         found = self._spans.get(index)
         if found is None:
-            found = self._spans[index] = list(token_spans(self.texts[index]))
+            text = self.texts[index]
+            found = self._spans[index] = scan_spans(text) or list(token_spans(text))
             if len(self._spans) > _KEPT_SPANS:
                 self._spans.popitem(last=False)
         else:

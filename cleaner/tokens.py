@@ -48,7 +48,9 @@ _UNSPACED = (
 # Combining marks are not \w in Python, but inside Indic and Arabic-script words
 # they are part of the word (vowel signs), so they join the word class.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
-_WORD = rf"(?:(?![{_UNSPACED}])[\w{_MARKS}])+"
+#: One character of a space-delimited word, as tokens are found.
+WORD_PATTERN = rf"(?![{_UNSPACED}])[\w{_MARKS}]"
+_WORD = rf"(?:{WORD_PATTERN})+"
 _TOKEN = re.compile(rf"[{_UNSPACED}][{_MARKS}\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*|{_WORD}(?:['’]{_WORD})*")
 # Diacritics dropped for comparison: Latin accents, Hebrew points, Arabic harakat.
 _DROPPED_MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
