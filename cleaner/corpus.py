@@ -11,8 +11,7 @@ from .document import Document
 from .minhash import MinHasher
 from .overlap import Overlap, Shingled, overlap, shingled_batch
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
-from .shingling import scan_spans
-from .tokens import token_spans
+from .spans import spans_of
 
 __all__ = ["Corpus"]
 
@@ -52,9 +51,9 @@ class Corpus:
                 self.shingles.extend(shingled_batch(hasher, batch))
                 batch = []
         self.shingles.extend(shingled_batch(hasher, batch))
-        # Token spans are Python tuples, ~200 bytes a token: kept for the
+        # Token spans can be Python tuples, ~200 bytes a token: kept for the
         # documents in use only (a cluster's centre, the pair at hand).
-        self._spans: OrderedDict[int, list[Span]] = OrderedDict()
+        self._spans: OrderedDict[int, Sequence[Span]] = OrderedDict()
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
 
@@ -102,12 +101,11 @@ class Corpus:
         found = self._overlaps[a, b] = overlap(self.shingles[a], self.shingles[b])
         return found
 
-    def spans(self, index: int) -> list[Span]:
+    def spans(self, index: int) -> Sequence[Span]:
         """Token spans of one document's text (offsets into its clean text)."""
         found = self._spans.get(index)
         if found is None:
-            text = self.texts[index]
-            found = self._spans[index] = scan_spans(text) or list(token_spans(text))
+            found = self._spans[index] = spans_of(self.texts[index])
             if len(self._spans) > _KEPT_SPANS:
                 self._spans.popitem(last=False)
         else:

@@ -22,20 +22,18 @@ from __future__ import annotations
 
 import codecs
 import functools
-import re
 import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
-from .tokens import WORD_PATTERN, normalize, tokens
+from .tokens import normalize, tokens
 
 __all__ = [
     "ascii_form",
     "batch_shingle_array",
     "batch_shingle_parts",
     "batch_shingles",
-    "scan_spans",
     "scan_tokens",
     "span_hashes",
     "stand_in",
@@ -51,7 +49,6 @@ _APOSTROPHE = ord("'")
 # Contexts a stand-in must tokenise like its character in (space-separated).
 _CONTEXTS = "ab{0}cd {0}ab ab{0} a'{0}b a{0}'b 1{0}2 {0}"
 _HANDLER = "cleaner-ascii-stand-in"
-_WORD_CHAR = re.compile(WORD_PATTERN)
 
 
 @functools.cache
@@ -195,40 +192,6 @@ def scan_tokens(text: str) -> list[str]:
     data = scan_form(text)
     starts, ends = _scan(np.frombuffer(data, dtype=np.uint8))
     return [data[a:b].decode("utf-8") for a, b in zip(starts.tolist(), ends.tolist())]
-
-
-@functools.cache
-def _spans_alike(char: str) -> bool:
-    """Whether :func:`~cleaner.tokens.token_spans`, which finds tokens on the
-    original text of non-ASCII text, reads ``char`` as the scan reads its
-    stand-in: both word characters or both not, and of the quotes only ’
-    joining words as ' does (‘ and ﹏ read alike only once normalised)."""
-    form = stand_in(char)
-    if form is None or len(form) != 1:
-        return False
-    if form == "'":
-        return char == "’"
-    return bool(_WORD_CHAR.fullmatch(char)) == bool(_WORD_BYTE[ord(form)])
-
-
-def scan_spans(text: str) -> list[tuple[int, int, str]] | None:
-    """:func:`~cleaner.tokens.token_spans` found by the byte scan, for a text
-    whose every character has a one-character ASCII form (then byte offsets
-    are character offsets); None for any other text.
-
-    >>> scan_spans("Don’t “stop” — café")
-    [(0, 5, "don't"), (7, 11, 'stop'), (15, 19, 'cafe')]
-    """
-    data = _raw_form(text)
-    if data is None or len(data) != len(text):
-        return None
-    folded = _fold_case(data)
-    buffer = np.frombuffer(folded, dtype=np.uint8)
-    if not text.isascii() and ("`" in text or not all(_spans_alike(c) for c in set(text) if ord(c) > 127)):
-        return None
-    starts, ends = _scan(buffer)
-    form = folded.decode("ascii")
-    return [(a, b, form[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
 
 
 def combine(token_hashes: np.ndarray, ngram: int) -> np.ndarray:
