@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -17,13 +18,44 @@ __all__ = ["Corpus"]
 
 #: Texts shingled at once: large enough to amortise the batch set-up.
 _BATCH = 512
+V = TypeVar("V")
+
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
+#: Documents whose shingles in text order are kept (least recently used ones go).
+_KEPT_SHINGLED = 1 << 14
+
+
+class _Recent(Generic[V]):
+    """The ``size`` values last used, by document index; older ones go."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[int, V] = OrderedDict()
+
+    def get(self, index: int, make: Callable[[int], V]) -> V:
+        found = self.items.get(index)
+        if found is None:
+            found = make(index)
+            self.put(index, found)
+        else:
+            self.items.move_to_end(index)
+        return found
+
+    def put(self, index: int, value: V) -> None:
+        self.items[index] = value
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
 
 
 class Corpus:
     """Texts, metadata and shingles of the input documents, in input order,
     with exact overlaps and token spans cached as they are asked for.
+
+    Every document's sorted shingle set is kept (each candidate pair's shared
+    count needs it); its shingles in text order, needed only for pairs
+    measured in full, are made again from the text when asked for, and
+    ``texts`` may be any sequence (the pipeline's reads them from disk).
 
     >>> corpus = Corpus([("a", "one two three four"), ("b", "one two three five")], MinHasher(ngram=2))
     >>> round(corpus.overlap(0, 1).coverage_ab, 2), corpus.overlap(1, 0).coverage_ab
@@ -31,31 +63,52 @@ class Corpus:
     """
 
     def __init__(self, documents: Iterable[Document | tuple[str, str]], hasher: MinHasher):
-        self.ids: list[str] = []
-        self.texts: list[str] = []
-        self.dates: list[str | None] = []
-        self.sources: list[str | None] = []
-        self.shingles: list[Shingled] = []
-        batch: list[str] = []
+        ids: list[str] = []
+        texts: list[str] = []
+        dates: list[str | None] = []
+        sources: list[str | None] = []
         for doc in documents:
             if isinstance(doc, Document):
                 doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
             else:
                 (doc_id, text), date, source = doc, None, None
-            self.ids.append(doc_id)
-            self.texts.append(text)
-            self.dates.append(date)
-            self.sources.append(source)
+            ids.append(doc_id)
+            texts.append(text)
+            dates.append(date)
+            sources.append(source)
+        self._setup(ids, texts, dates, sources, hasher)
+
+    def _setup(
+        self,
+        ids: list[str],
+        texts: Sequence[str],
+        dates: list[str | None],
+        sources: list[str | None],
+        hasher: MinHasher,
+    ) -> None:
+        self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
+        self.hasher = hasher
+        self._unique: list[np.ndarray] = []
+        words: list[int] = []
+        batch: list[str] = []
+        for text in texts:  # in order: a sequence on disk reads in large blocks
             batch.append(text)
             if len(batch) == _BATCH:
-                self.shingles.extend(shingled_batch(hasher, batch))
+                self._add(batch, words)
                 batch = []
-        self.shingles.extend(shingled_batch(hasher, batch))
+        self._add(batch, words)
+        self._words = np.array(words, dtype=np.int64)
+        self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
         # Token spans can be Python tuples, ~200 bytes a token: kept for the
         # documents in use only (a cluster's centre, the pair at hand).
-        self._spans: OrderedDict[int, Sequence[Span]] = OrderedDict()
+        self._spans: _Recent[Sequence[Span]] = _Recent(_KEPT_SPANS)
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    def _add(self, texts: list[str], words: list[int]) -> None:
+        for doc in shingled_batch(self.hasher, texts):
+            self._unique.append(doc.unique)
+            words.append(doc.words)
 
     @classmethod
     def from_columns(
@@ -66,11 +119,11 @@ class Corpus:
         sources: Sequence[str | None],
         hasher: MinHasher,
     ) -> Corpus:
-        """A corpus from parallel lists (what the pipeline collects from workers)."""
-        return cls(
-            (Document(id=i, text=t, date=d, source=s) for i, t, d, s in zip(ids, texts, dates, sources)),
-            hasher,
-        )
+        """A corpus from parallel columns (what the pipeline collects from
+        workers); ``texts`` is kept as given, not copied."""
+        corpus = cls.__new__(cls)
+        corpus._setup(list(ids), texts, list(dates), list(sources), hasher)
+        return corpus
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -78,18 +131,46 @@ class Corpus:
     @property
     def words(self) -> list[int]:
         """Token count of each document."""
-        return [s.words for s in self.shingles]
+        return self._words.tolist()
 
     @property
     def sizes(self) -> np.ndarray:
         """Distinct shingles of each document."""
-        return np.array([s.size for s in self.shingles], dtype=np.int64)
+        return np.array([len(u) for u in self._unique], dtype=np.int64)
+
+    @property
+    def uniques(self) -> list[np.ndarray]:
+        """Each document's sorted distinct shingles."""
+        return self._unique
+
+    def unique(self, index: int) -> np.ndarray:
+        """One document's sorted distinct shingles."""
+        return self._unique[index]
+
+    def prefetched(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """``pairs``, in order, with the full shingles of both documents of
+        the pairs coming next made in batches beforehand (one at a time costs
+        many times more)."""
+        step = _KEPT_SHINGLED // 4
+        for at in range(0, len(pairs), step):
+            chunk = pairs[at : at + step]
+            missing = sorted({i for pair in chunk for i in pair} - self._shingled.items.keys())
+            for start in range(0, len(missing), _BATCH):
+                batch = missing[start : start + _BATCH]
+                for index, doc in zip(batch, shingled_batch(self.hasher, [self.texts[i] for i in batch])):
+                    self._shingled.put(index, doc)
+            yield from chunk
+
+    def shingled(self, index: int) -> Shingled:
+        """One document's shingles in full (made again from its text, and kept
+        for the few documents in use)."""
+        return self._shingled.get(index, lambda i: shingled_batch(self.hasher, [self.texts[i]])[0])
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""
         if (a, b) in self._overlaps:
             return self._overlaps[a, b].shared
-        sa, sb = self.shingles[a].unique, self.shingles[b].unique
+        sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
 
     def overlap(self, a: int, b: int) -> Overlap:
@@ -98,23 +179,16 @@ class Corpus:
             return self._overlaps[a, b]
         if (b, a) in self._overlaps:
             return self._overlaps[b, a].flipped()
-        found = self._overlaps[a, b] = overlap(self.shingles[a], self.shingles[b])
+        found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
         return found
 
     def spans(self, index: int) -> Sequence[Span]:
         """Token spans of one document's text (offsets into its clean text)."""
-        found = self._spans.get(index)
-        if found is None:
-            found = self._spans[index] = spans_of(self.texts[index])
-            if len(self._spans) > _KEPT_SPANS:
-                self._spans.popitem(last=False)
-        else:
-            self._spans.move_to_end(index)
-        return found
+        return self._spans.get(index, lambda i: spans_of(self.texts[i]))
 
     def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
         """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""
-        sa, sb = self.shingles[a], self.shingles[b]
+        sa, sb = self.shingled(a), self.shingled(b)
         spans_a, spans_b = self.spans(a), self.spans(b)
         if min_words >= sa.span == sb.span and len(spans_a) == sa.words and len(spans_b) == sb.words:
             return aligned_passages(

@@ -111,7 +111,7 @@ class Deduplicator:
     def run(self, documents: Iterable[Document | tuple[str, str]]) -> DedupResult:
         """Cluster ``documents`` (``Document`` objects or ``(id, text)`` pairs)."""
         corpus = Corpus(documents, self.hasher)
-        return self._cluster(corpus, self.hasher.signatures([s.unique for s in corpus.shingles]))
+        return self._cluster(corpus, self.hasher.signatures(corpus.uniques))
 
     def cluster(
         self,
@@ -149,14 +149,16 @@ class Deduplicator:
 
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
+        measured: list[tuple[int, int]] = []
         for a, b in candidates.tolist():
             shared = corpus.shared_count(a, b)
             if not shared:
                 continue
             neighbours[a].append(b)
             neighbours[b].append(a)
-            if not self._may_copy(corpus, a, b, shared):
-                continue
+            if self._may_copy(corpus, a, b, shared):
+                measured.append((a, b))
+        for a, b in corpus.prefetched(measured):
             o = corpus.overlap(a, b)
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
@@ -175,7 +177,7 @@ class Deduplicator:
         the word coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
         if shared is None:
             shared = corpus.shared_count(a, b)
-        size_a, size_b = corpus.shingles[a].size, corpus.shingles[b].size
+        size_a, size_b = len(corpus.unique(a)), len(corpus.unique(b))
         return shared > 0 and shared >= self.rule.min_jaccard * (size_a + size_b - shared)
 
     def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
@@ -186,7 +188,7 @@ class Deduplicator:
         sentences has a lead of its own and is mostly its own text."""
 
         def accept(centre: int, copies: list[int]) -> bool:
-            doc, others = corpus.shingles[centre], [corpus.shingles[i] for i in copies]
+            doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
             return (
                 confirmed_share(doc, others) >= self.rule.coverage
                 or confirmed_share(doc, others, lead=LEAD_WORDS) >= self.rule.coverage
@@ -225,7 +227,7 @@ class Deduplicator:
         groups: dict[int, list[int]] = {}
         for index in range(n):
             groups.setdefault(centre[index], []).append(index)
-        lengths = [s.size for s in corpus.shingles]
+        lengths = corpus.sizes.tolist()
         clusters: list[Cluster] = []
         cluster_of = [""] * n
         for hub in sorted(groups, key=lambda k: groups[k][0]):
@@ -244,14 +246,14 @@ class Deduplicator:
                 cluster_of[index] = corpus.ids[rep]
         reps = {c.representative for c in clusters}
         reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
+        matches: dict[int, Link] = {}
+        for index, hub in corpus.prefetched([(i, centre[i]) for i in range(n) if centre[i] != i]):
+            passages = corpus.passages(index, hub, self.passage_words)
+            matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
         members = []
         for index in range(n):
             hub = centre[index]
-            match = None
-            if hub != index:
-                o = corpus.overlap(index, hub)
-                passages = corpus.passages(index, hub, self.passage_words)
-                match = Link(hub, corpus.ids[hub], o, passages)
+            match = matches.get(index)
             members.append(
                 Member(
                     index=index,

@@ -193,14 +193,16 @@ def overlap(a: Shingled, b: Shingled) -> Overlap:
     )
 
 
-def confirmed_share(doc: Shingled, others: Sequence[Shingled], *, lead: int | None = None) -> float:
+def confirmed_share(
+    doc: Shingled, others: Sequence[Shingled | np.ndarray], *, lead: int | None = None
+) -> float:
     """Share of ``doc``'s words inside n-grams it shares with any of
-    ``others``; of its first ``lead`` words only, if given."""
+    ``others`` (shingled documents, or their sorted distinct shingles); of
+    its first ``lead`` words only, if given."""
     if not doc.words or not others:
         return 0.0
-    shared = np.unique(
-        np.concatenate([np.intersect1d(doc.unique, o.unique, assume_unique=True) for o in others])
-    )
+    sets = [o.unique if isinstance(o, Shingled) else o for o in others]
+    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, o, assume_unique=True) for o in sets]))
     covered = covered_words(doc, shared)
     return float(covered[:lead].mean() if lead else covered.mean())
 

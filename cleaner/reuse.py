@@ -13,7 +13,7 @@ such a stock phrase, and a passage is reported only if at least
 >>> from cleaner.minhash import MinHasher
 >>> from cleaner.overlap import shingled
 >>> h = MinHasher(ngram=2)
->>> docs = [shingled(h, t.split()) for t in ("a b c", "a b d", "a b e", "x a b")]
+>>> docs = [shingled(h, t.split()).unique for t in ("a b c", "a b d", "a b e", "x a b")]
 >>> [int(x) for x in stock_shingles(docs, [0, 1, 2, 3], max_stories=3)] == [int(h.shingles(["a", "b"])[0])]
 True
 """
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .corpus import Corpus
-from .overlap import Shingled, covered_words, sorted_unique
+from .overlap import covered_words, sorted_unique
 from .results import Link
 
 __all__ = ["STOCK_STORIES", "reuse_links", "stock_shingles"]
@@ -36,9 +36,10 @@ STOCK_STORIES = 10
 
 
 def stock_shingles(
-    shingles: Sequence[Shingled], cluster_of: Sequence[int], *, max_stories: int
+    shingles: Sequence[np.ndarray], cluster_of: Sequence[int], *, max_stories: int
 ) -> np.ndarray:
-    """Sorted shingles that occur in more than ``max_stories`` clusters.
+    """Sorted shingles that occur in more than ``max_stories`` clusters
+    (``shingles``: each document's sorted distinct shingles).
 
     Each cluster's distinct shingles (a lone document's are its own) are
     pooled as uint32 and sorted in place; a value in more than
@@ -48,9 +49,7 @@ def stock_shingles(
     for index, cluster in enumerate(cluster_of):
         members.setdefault(cluster, []).append(index)
     sets = [
-        shingles[group[0]].unique
-        if len(group) == 1
-        else sorted_unique(np.concatenate([shingles[i].unique for i in group]))
+        shingles[group[0]] if len(group) == 1 else sorted_unique(np.concatenate([shingles[i] for i in group]))
         for group in members.values()
     ]
     pooled = np.concatenate([np.empty(0, dtype=np.uint32), *sets]).astype(np.uint32, copy=False)
@@ -79,31 +78,36 @@ def reuse_links(
     """Links between candidate pairs in different clusters that share a
     passage of at least ``min_words`` words, keyed by document, each list in
     input order of the other document."""
-    stock = stock_shingles(corpus.shingles, centre, max_stories=max_stories)
-    found: dict[int, list[Link]] = {}
+    stock = stock_shingles(corpus.uniques, centre, max_stories=max_stories)
+    sharing: list[tuple[int, int]] = []
+    kept: dict[tuple[int, int], np.ndarray] = {}
     for a in range(len(corpus)):
         for b in neighbours[a]:
             if b < a or centre[a] == centre[b]:
                 continue
-            doc_a, doc_b = corpus.shingles[a], corpus.shingles[b]
-            shared = _not_stock(np.intersect1d(doc_a.unique, doc_b.unique, assume_unique=True), stock)
-            if len(shared) == 0:
-                continue
-            own = covered_words(doc_a, shared)
-            if own.sum() < min_words:
-                continue
-            starts = [start for start, _, _ in corpus.spans(a)]
-            passages = [
-                p
-                for p in corpus.passages(a, b, min_words)
-                if own[bisect_left(starts, p.a_start) :][: p.words].sum() >= min_words
-            ]
-            if not passages:
-                continue
-            o = corpus.overlap(a, b)
-            found.setdefault(a, []).append(Link(b, corpus.ids[b], o, passages))
-            seen_from_b = sorted((p.swapped(corpus.texts[b]) for p in passages), key=lambda p: p.a_start)
-            found.setdefault(b, []).append(Link(a, corpus.ids[a], o.flipped(), seen_from_b))
+            common = np.intersect1d(corpus.unique(a), corpus.unique(b), assume_unique=True)
+            shared = _not_stock(common, stock)
+            if len(shared):
+                sharing.append((a, b))
+                kept[a, b] = shared
+    found: dict[int, list[Link]] = {}
+    for a, b in corpus.prefetched(sharing):
+        shared = kept.pop((a, b))
+        own = covered_words(corpus.shingled(a), shared)
+        if own.sum() < min_words:
+            continue
+        starts = [start for start, _, _ in corpus.spans(a)]
+        passages = [
+            p
+            for p in corpus.passages(a, b, min_words)
+            if own[bisect_left(starts, p.a_start) :][: p.words].sum() >= min_words
+        ]
+        if not passages:
+            continue
+        o = corpus.overlap(a, b)
+        found.setdefault(a, []).append(Link(b, corpus.ids[b], o, passages))
+        seen_from_b = sorted((p.swapped(corpus.texts[b]) for p in passages), key=lambda p: p.a_start)
+        found.setdefault(b, []).append(Link(a, corpus.ids[a], o.flipped(), seen_from_b))
     for links in found.values():
         links.sort(key=lambda link: link.other)
     return found
