@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -33,6 +34,8 @@ __all__ = ["STOCK_STORIES", "reuse_links", "stock_shingles"]
 
 #: A shingle found in more clusters than this is a stock phrase, not reuse.
 STOCK_STORIES = 10
+#: Shingle values pooled at once to count the clusters each is in (64 MB).
+_POOLED = 1 << 24
 
 
 def stock_shingles(
@@ -44,20 +47,26 @@ def stock_shingles(
     Each cluster's distinct shingles (a lone document's are its own) are
     pooled as uint32 and sorted in place; a value in more than
     ``max_stories`` clusters is one equal to the value ``max_stories``
-    places on. No (shingle, cluster) keys: a tenth of the memory."""
+    places on. The shingle values are taken a range at a time, so that at
+    most about :data:`_POOLED` values are pooled at once."""
     members: dict[int, list[int]] = {}
     for index, cluster in enumerate(cluster_of):
         members.setdefault(cluster, []).append(index)
-    sets = [
-        shingles[group[0]] if len(group) == 1 else sorted_unique(np.concatenate([shingles[i] for i in group]))
-        for group in members.values()
-    ]
-    pooled = np.concatenate([np.empty(0, dtype=np.uint32), *sets]).astype(np.uint32, copy=False)
-    if len(pooled) <= max_stories:
-        return np.empty(0, dtype=np.uint32)
-    pooled.sort()
-    repeated = pooled[max_stories:] == pooled[:-max_stories]
-    return sorted_unique(pooled[max_stories:][repeated])
+    groups = [group for group in members.values() if len(group) > 1]
+    sets = [shingles[group[0]] for group in members.values() if len(group) == 1]
+    sets += [sorted_unique(np.concatenate([shingles[i] for i in group])) for group in groups]
+    total = sum(len(values) for values in sets)
+    ranges = max(1, -(-total // _POOLED))
+    bounds = [(1 << 32) * k // ranges for k in range(ranges + 1)]
+    found = [np.empty(0, dtype=np.uint32)]
+    for low, high in pairwise(bounds):
+        parts = sets if ranges == 1 else [v[np.searchsorted(v, low) : np.searchsorted(v, high)] for v in sets]
+        pooled = np.concatenate([np.empty(0, dtype=np.uint32), *parts]).astype(np.uint32, copy=False)
+        if len(pooled) > max_stories:
+            pooled.sort()
+            repeated = pooled[max_stories:] == pooled[:-max_stories]
+            found.append(sorted_unique(pooled[max_stories:][repeated]))
+    return np.concatenate(found)
 
 
 def _not_stock(shared: np.ndarray, stock: np.ndarray) -> np.ndarray:
