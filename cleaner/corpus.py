@@ -12,6 +12,7 @@ from .document import Document
 from .minhash import MinHasher
 from .overlap import Overlap, Shingled, overlap, shingled_batch
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
+from .seen import SeenTwice, bitmap_bits
 from .spans import spans_of
 
 __all__ = ["Corpus"]
@@ -20,6 +21,8 @@ __all__ = ["Corpus"]
 _BATCH = 512
 V = TypeVar("V")
 
+#: Corpora of this many documents keep only shingles found in two documents or more.
+_FILTER_FROM = 50_000
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
@@ -89,14 +92,27 @@ class Corpus:
         self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
         self.hasher = hasher
         self._unique: list[np.ndarray] = []
+        sizes: list[int] = []
         words: list[int] = []
-        batch: list[str] = []
-        for text in texts:  # in order: a sequence on disk reads in large blocks
-            batch.append(text)
-            if len(batch) == _BATCH:
-                self._add(batch, words)
-                batch = []
-        self._add(batch, words)
+        if len(texts) >= _FILTER_FROM:
+            # Shingles of one document only are never shared: a first pass
+            # finds the others, a second keeps only those (a third of them).
+            seen = SeenTwice(bitmap_bits(len(texts)))
+            for batch in self._batches():
+                docs = shingled_batch(hasher, batch)
+                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
+                sizes.extend(d.size for d in docs)
+                words.extend(d.words for d in docs)
+            for batch in self._batches():
+                self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
+            del seen
+        else:
+            for batch in self._batches():
+                docs = shingled_batch(hasher, batch)
+                self._unique.extend(d.unique for d in docs)
+                sizes.extend(d.size for d in docs)
+                words.extend(d.words for d in docs)
+        self._sizes = np.array(sizes, dtype=np.int64)
         self._words = np.array(words, dtype=np.int64)
         self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
         # Token spans can be Python tuples, ~200 bytes a token: kept for the
@@ -105,10 +121,16 @@ class Corpus:
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
 
-    def _add(self, texts: list[str], words: list[int]) -> None:
-        for doc in shingled_batch(self.hasher, texts):
-            self._unique.append(doc.unique)
-            words.append(doc.words)
+    def _batches(self) -> Iterator[list[str]]:
+        """The texts in order, in batches (a sequence on disk reads in large blocks)."""
+        batch: list[str] = []
+        for text in self.texts:
+            batch.append(text)
+            if len(batch) == _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     @classmethod
     def from_columns(
@@ -136,16 +158,22 @@ class Corpus:
     @property
     def sizes(self) -> np.ndarray:
         """Distinct shingles of each document."""
-        return np.array([len(u) for u in self._unique], dtype=np.int64)
+        return self._sizes
+
+    def size(self, index: int) -> int:
+        """Distinct shingles of one document."""
+        return int(self._sizes[index])
+
+    def unique(self, index: int) -> np.ndarray:
+        """One document's sorted distinct shingles that may be shared: in a
+        large corpus, those found in more than one document only (enough to
+        count what two documents share, not to sign or size them)."""
+        return self._unique[index]
 
     @property
     def uniques(self) -> list[np.ndarray]:
-        """Each document's sorted distinct shingles."""
+        """:meth:`unique` of each document."""
         return self._unique
-
-    def unique(self, index: int) -> np.ndarray:
-        """One document's sorted distinct shingles."""
-        return self._unique[index]
 
     def prefetched(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """``pairs``, in order, with the full shingles of both documents of

@@ -111,7 +111,7 @@ class Deduplicator:
     def run(self, documents: Iterable[Document | tuple[str, str]]) -> DedupResult:
         """Cluster ``documents`` (``Document`` objects or ``(id, text)`` pairs)."""
         corpus = Corpus(documents, self.hasher)
-        return self._cluster(corpus, self.hasher.signatures(corpus.uniques))
+        return self._cluster(corpus, self.hasher.sign(corpus.texts)[0])
 
     def cluster(
         self,
@@ -177,7 +177,7 @@ class Deduplicator:
         the word coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
         if shared is None:
             shared = corpus.shared_count(a, b)
-        size_a, size_b = len(corpus.unique(a)), len(corpus.unique(b))
+        size_a, size_b = corpus.size(a), corpus.size(b)
         return shared > 0 and shared >= self.rule.min_jaccard * (size_a + size_b - shared)
 
     def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:

@@ -109,3 +109,17 @@ def test_split_runs_through_the_index_give_the_result_of_one(tmp_path: Path, spl
         if member.id.startswith(("bank", "strike")):
             assert [link.other_id for link in member.reuse] == expected_reuse[member.id]
     store.close()
+
+
+def test_a_large_corpus_keeping_only_shared_shingles_gives_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleaner import corpus
+
+    expected = [m.to_dict() for m in Deduplicator().run(DOCS).members]
+    monkeypatch.setattr(corpus, "_FILTER_FROM", 0)  # every corpus counts as large
+    kept = corpus.Corpus(DOCS, Deduplicator().hasher)
+    full = [len(np.unique(d.unique)) for d in (kept.shingled(i) for i in range(len(DOCS)))]
+    assert kept.sizes.tolist() == full  # sizes are still those of the whole sets
+    assert sum(len(u) for u in kept.uniques) < sum(full)  # shingles of one document are gone
+    assert [m.to_dict() for m in Deduplicator().run(DOCS).members] == expected
