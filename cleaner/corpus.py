@@ -103,6 +103,7 @@ class Corpus:
                 seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
                 sizes.extend(d.size for d in docs)
                 words.extend(d.words for d in docs)
+            seen.done()
             for batch in self._batches():
                 self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
             del seen

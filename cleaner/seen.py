@@ -55,6 +55,10 @@ class SeenTwice:
             np.bitwise_or.at(self._twice, rbyte, rbit)
         np.bitwise_or.at(self._once, byte, bit)
 
+    def done(self) -> None:
+        """No more :meth:`add`: drop the seen-once bitmap (half the memory)."""
+        self._once = np.zeros(0, dtype=np.uint8)
+
     def twice(self, values: np.ndarray) -> np.ndarray:
         """Per value: was it added more than once?"""
         byte, bit = self._slots(values)
