@@ -2,22 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled
+from .overlap import Overlap, Shingled, overlap, shingled_batch
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
-from .tokens import token_spans, tokens
+from .seen import SeenTwice, bitmap_bits
+from .spans import spans_of
 
 __all__ = ["Corpus"]
+
+#: Texts shingled at once: large enough to amortise the batch set-up.
+_BATCH = 512
+V = TypeVar("V")
+
+#: Corpora of this many documents keep only shingles found in two documents or more.
+_FILTER_FROM = 50_000
+#: Documents whose token spans are kept (least recently used ones go).
+_KEPT_SPANS = 256
+#: Documents whose shingles in text order are kept (least recently used ones go).
+_KEPT_SHINGLED = 1 << 14
+
+
+class _Recent(Generic[V]):
+    """The ``size`` values last used, by document index; older ones go."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[int, V] = OrderedDict()
+
+    def get(self, index: int, make: Callable[[int], V]) -> V:
+        found = self.items.get(index)
+        if found is None:
+            found = make(index)
+            self.put(index, found)
+        else:
+            self.items.move_to_end(index)
+        return found
+
+    def put(self, index: int, value: V) -> None:
+        self.items[index] = value
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
 
 
 class Corpus:
     """Texts, metadata and shingles of the input documents, in input order,
     with exact overlaps and token spans cached as they are asked for.
+
+    Every document's sorted shingle set is kept (each candidate pair's shared
+    count needs it); its shingles in text order, needed only for pairs
+    measured in full, are made again from the text when asked for, and
+    ``texts`` may be any sequence (the pipeline's reads them from disk).
 
     >>> corpus = Corpus([("a", "one two three four"), ("b", "one two three five")], MinHasher(ngram=2))
     >>> round(corpus.overlap(0, 1).coverage_ab, 2), corpus.overlap(1, 0).coverage_ab
@@ -25,24 +66,72 @@ class Corpus:
     """
 
     def __init__(self, documents: Iterable[Document | tuple[str, str]], hasher: MinHasher):
-        self.ids: list[str] = []
-        self.texts: list[str] = []
-        self.dates: list[str | None] = []
-        self.sources: list[str | None] = []
-        self.shingles: list[Shingled] = []
+        ids: list[str] = []
+        texts: list[str] = []
+        dates: list[str | None] = []
+        sources: list[str | None] = []
         for doc in documents:
             if isinstance(doc, Document):
                 doc_id, text, date, source = doc.id, doc.text, doc.date, doc.source
             else:
                 (doc_id, text), date, source = doc, None, None
-            self.ids.append(doc_id)
-            self.texts.append(text)
-            self.dates.append(date)
-            self.sources.append(source)
-            self.shingles.append(shingled(hasher, tokens(text)))
-        self._spans: dict[int, list[Span]] = {}
+            ids.append(doc_id)
+            texts.append(text)
+            dates.append(date)
+            sources.append(source)
+        self._setup(ids, texts, dates, sources, hasher)
+
+    def _setup(
+        self,
+        ids: list[str],
+        texts: Sequence[str],
+        dates: list[str | None],
+        sources: list[str | None],
+        hasher: MinHasher,
+    ) -> None:
+        self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
+        self.hasher = hasher
+        self._unique: list[np.ndarray] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        if len(texts) >= _FILTER_FROM:
+            # Shingles of one document only are never shared: a first pass
+            # finds the others, a second keeps only those (a third of them).
+            seen = SeenTwice(bitmap_bits(len(texts)))
+            for batch in self._batches():
+                docs = shingled_batch(hasher, batch)
+                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
+                sizes.extend(d.size for d in docs)
+                words.extend(d.words for d in docs)
+            seen.done()
+            for batch in self._batches():
+                self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
+            del seen
+        else:
+            for batch in self._batches():
+                docs = shingled_batch(hasher, batch)
+                self._unique.extend(d.unique for d in docs)
+                sizes.extend(d.size for d in docs)
+                words.extend(d.words for d in docs)
+        self._sizes = np.array(sizes, dtype=np.int64)
+        self._words = np.array(words, dtype=np.int64)
+        self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
+        # Token spans can be Python tuples, ~200 bytes a token: kept for the
+        # documents in use only (a cluster's centre, the pair at hand).
+        self._spans: _Recent[Sequence[Span]] = _Recent(_KEPT_SPANS)
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    def _batches(self) -> Iterator[list[str]]:
+        """The texts in order, in batches (a sequence on disk reads in large blocks)."""
+        batch: list[str] = []
+        for text in self.texts:
+            batch.append(text)
+            if len(batch) == _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     @classmethod
     def from_columns(
@@ -53,11 +142,11 @@ class Corpus:
         sources: Sequence[str | None],
         hasher: MinHasher,
     ) -> Corpus:
-        """A corpus from parallel lists (what the pipeline collects from workers)."""
-        return cls(
-            (Document(id=i, text=t, date=d, source=s) for i, t, d, s in zip(ids, texts, dates, sources)),
-            hasher,
-        )
+        """A corpus from parallel columns (what the pipeline collects from
+        workers); ``texts`` is kept as given, not copied."""
+        corpus = cls.__new__(cls)
+        corpus._setup(list(ids), texts, list(dates), list(sources), hasher)
+        return corpus
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -65,18 +154,52 @@ class Corpus:
     @property
     def words(self) -> list[int]:
         """Token count of each document."""
-        return [s.words for s in self.shingles]
+        return self._words.tolist()
 
     @property
     def sizes(self) -> np.ndarray:
         """Distinct shingles of each document."""
-        return np.array([s.size for s in self.shingles], dtype=np.int64)
+        return self._sizes
+
+    def size(self, index: int) -> int:
+        """Distinct shingles of one document."""
+        return int(self._sizes[index])
+
+    def unique(self, index: int) -> np.ndarray:
+        """One document's sorted distinct shingles that may be shared: in a
+        large corpus, those found in more than one document only (enough to
+        count what two documents share, not to sign or size them)."""
+        return self._unique[index]
+
+    @property
+    def uniques(self) -> list[np.ndarray]:
+        """:meth:`unique` of each document."""
+        return self._unique
+
+    def prefetched(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """``pairs``, in order, with the full shingles of both documents of
+        the pairs coming next made in batches beforehand (one at a time costs
+        many times more)."""
+        step = _KEPT_SHINGLED // 4
+        for at in range(0, len(pairs), step):
+            chunk = pairs[at : at + step]
+            missing = sorted({i for pair in chunk for i in pair} - self._shingled.items.keys())
+            for start in range(0, len(missing), _BATCH):
+                batch = missing[start : start + _BATCH]
+                for index, doc in zip(batch, shingled_batch(self.hasher, [self.texts[i] for i in batch])):
+                    self._shingled.put(index, doc)
+            yield from chunk
+
+    def shingled(self, index: int) -> Shingled:
+        """One document's shingles in full (made again from its text, and kept
+        for the few documents in use)."""
+        return self._shingled.get(index, lambda i: shingled_batch(self.hasher, [self.texts[i]])[0])
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""
         if (a, b) in self._overlaps:
             return self._overlaps[a, b].shared
-        sa, sb = self.shingles[a].unique, self.shingles[b].unique
+        sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
 
     def overlap(self, a: int, b: int) -> Overlap:
@@ -85,18 +208,16 @@ class Corpus:
             return self._overlaps[a, b]
         if (b, a) in self._overlaps:
             return self._overlaps[b, a].flipped()
-        found = self._overlaps[a, b] = overlap(self.shingles[a], self.shingles[b])
+        found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
         return found
 
-    def spans(self, index: int) -> list[Span]:
+    def spans(self, index: int) -> Sequence[Span]:
         """Token spans of one document's text (offsets into its clean text)."""
-        if index not in self._spans:
-            self._spans[index] = list(token_spans(self.texts[index]))
-        return self._spans[index]
+        return self._spans.get(index, lambda i: spans_of(self.texts[i]))
 
     def passages(self, a: int, b: int, min_words: int) -> list[Passage]:
         """Passages ``a`` shares with ``b``: offsets into ``a``, then ``b``."""
-        sa, sb = self.shingles[a], self.shingles[b]
+        sa, sb = self.shingled(a), self.shingled(b)
         spans_a, spans_b = self.spans(a), self.spans(b)
         if min_words >= sa.span == sb.span and len(spans_a) == sa.words and len(spans_b) == sb.words:
             return aligned_passages(

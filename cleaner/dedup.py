@@ -33,6 +33,7 @@ from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, confirmed_share
+from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
 
@@ -97,6 +98,7 @@ class Deduplicator:
         self.source_priority = tuple(source_priority)
         self.hasher = MinHasher(num_perm=num_perm, seed=seed, ngram=ngram)
         self.lsh = BandedLSH.for_threshold(CANDIDATE_JACCARD, num_perm)
+        self.min_agree = min_agreement(CANDIDATE_JACCARD, num_perm)
 
     @property
     def threshold(self) -> float:
@@ -109,7 +111,7 @@ class Deduplicator:
     def run(self, documents: Iterable[Document | tuple[str, str]]) -> DedupResult:
         """Cluster ``documents`` (``Document`` objects or ``(id, text)`` pairs)."""
         corpus = Corpus(documents, self.hasher)
-        return self._cluster(corpus, self.hasher.signatures([s.unique for s in corpus.shingles]))
+        return self._cluster(corpus, self.hasher.sign(corpus.texts)[0])
 
     def cluster(
         self,
@@ -125,11 +127,16 @@ class Deduplicator:
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
         return self._cluster(corpus, signatures)
 
+    def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+        """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
+        engine filters its candidates with this, so all keep the same ones."""
+        return likely_pairs(signatures, pairs, self.min_agree)
+
     def cluster_candidates(self, corpus: Corpus, candidates: np.ndarray) -> DedupResult:
         """Cluster ``corpus`` with the candidate pairs given (``(i, j)`` rows,
         ``i < j``, sorted) instead of finding them by LSH: an incremental run
         (:mod:`cleaner.index`) passes the pairs a single run over everything
-        would have found among these documents."""
+        would have found among these documents, filtered by :meth:`likely`."""
         return self._cluster(corpus, None, candidates)
 
     def _cluster(
@@ -138,18 +145,20 @@ class Deduplicator:
         sizes = corpus.sizes
         if candidates is None:
             assert signatures is not None
-            candidates = self.lsh.candidate_pairs(signatures, valid=sizes > 0)
+            candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=sizes > 0))
 
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
+        measured: list[tuple[int, int]] = []
         for a, b in candidates.tolist():
             shared = corpus.shared_count(a, b)
             if not shared:
                 continue
             neighbours[a].append(b)
             neighbours[b].append(a)
-            if shared < self.rule.min_jaccard * (sizes[a] + sizes[b] - shared):
-                continue  # too little in common to be a copy: skip the exact coverage
+            if self._may_copy(corpus, a, b, shared):
+                measured.append((a, b))
+        for a, b in corpus.prefetched(measured):
             o = corpus.overlap(a, b)
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
@@ -162,6 +171,15 @@ class Deduplicator:
         self._second_chance(corpus, centre, neighbours)
         return self._result(corpus, centre, neighbours)
 
+    def _may_copy(self, corpus: Corpus, a: int, b: int, shared: int | None = None) -> bool:
+        """Whether ``a`` and ``b`` have enough shingles in common to be a copy
+        (Jaccard at least ``min_jaccard``): a shared count is far cheaper than
+        the word coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
+        if shared is None:
+            shared = corpus.shared_count(a, b)
+        size_a, size_b = corpus.size(a), corpus.size(b)
+        return shared > 0 and shared >= self.rule.min_jaccard * (size_a + size_b - shared)
+
     def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
         """A centre must itself be the story, not a story quoting it: most of
         its words (at least ``threshold``), or most of its lead, confirmed by
@@ -170,7 +188,7 @@ class Deduplicator:
         sentences has a lead of its own and is mostly its own text."""
 
         def accept(centre: int, copies: list[int]) -> bool:
-            doc, others = corpus.shingles[centre], [corpus.shingles[i] for i in copies]
+            doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
             return (
                 confirmed_share(doc, others) >= self.rule.coverage
                 or confirmed_share(doc, others, lead=LEAD_WORDS) >= self.rule.coverage
@@ -194,6 +212,8 @@ class Deduplicator:
             best, best_coverage = -1, 0.0
             clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
             for other_centre in sorted(clusters):
+                if not self._may_copy(corpus, doc, other_centre):
+                    continue
                 o = corpus.overlap(doc, other_centre)
                 if self.rule.copies(o)[0] and o.coverage_ab > best_coverage:
                     best, best_coverage = other_centre, o.coverage_ab
@@ -207,7 +227,7 @@ class Deduplicator:
         groups: dict[int, list[int]] = {}
         for index in range(n):
             groups.setdefault(centre[index], []).append(index)
-        lengths = [s.size for s in corpus.shingles]
+        lengths = corpus.sizes.tolist()
         clusters: list[Cluster] = []
         cluster_of = [""] * n
         for hub in sorted(groups, key=lambda k: groups[k][0]):
@@ -226,14 +246,14 @@ class Deduplicator:
                 cluster_of[index] = corpus.ids[rep]
         reps = {c.representative for c in clusters}
         reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
+        matches: dict[int, Link] = {}
+        for index, hub in corpus.prefetched([(i, centre[i]) for i in range(n) if centre[i] != i]):
+            passages = corpus.passages(index, hub, self.passage_words)
+            matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
         members = []
         for index in range(n):
             hub = centre[index]
-            match = None
-            if hub != index:
-                o = corpus.overlap(index, hub)
-                passages = corpus.passages(index, hub, self.passage_words)
-                match = Link(hub, corpus.ids[hub], o, passages)
+            match = matches.get(index)
             members.append(
                 Member(
                     index=index,

@@ -27,8 +27,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from .minhash import MinHasher
+from .shingling import batch_shingle_parts
 
-__all__ = ["CopyRule", "Overlap", "Shingled", "confirmed_share", "covered_words", "overlap", "shingled"]
+__all__ = [
+    "CopyRule",
+    "Overlap",
+    "Shingled",
+    "confirmed_share",
+    "covered_words",
+    "overlap",
+    "shingled",
+    "shingled_batch",
+]
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,18 @@ def shingled(hasher: MinHasher, tokens: Sequence[str]) -> Shingled:
     """Shingle a token list with ``hasher``'s n-gram size and hash."""
     sequence = hasher.shingle_sequence(tokens)
     return Shingled(sequence, sorted_unique(sequence), len(tokens), min(hasher.ngram, len(tokens)))
+
+
+def shingled_batch(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled]:
+    """:func:`shingled` of each text's tokens, tokenised and hashed for the
+    whole batch at once (the way signatures are made): many times faster
+    than a Python token list per text."""
+    values, bounds, words = batch_shingle_parts(texts, hasher.ngram)
+    out = []
+    for i, count in enumerate(words.tolist()):
+        sequence = values[bounds[i] : bounds[i + 1]]
+        out.append(Shingled(sequence, sorted_unique(sequence), count, min(hasher.ngram, count)))
+    return out
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -171,14 +193,16 @@ def overlap(a: Shingled, b: Shingled) -> Overlap:
     )
 
 
-def confirmed_share(doc: Shingled, others: Sequence[Shingled], *, lead: int | None = None) -> float:
+def confirmed_share(
+    doc: Shingled, others: Sequence[Shingled | np.ndarray], *, lead: int | None = None
+) -> float:
     """Share of ``doc``'s words inside n-grams it shares with any of
-    ``others``; of its first ``lead`` words only, if given."""
+    ``others`` (shingled documents, or their sorted distinct shingles); of
+    its first ``lead`` words only, if given."""
     if not doc.words or not others:
         return 0.0
-    shared = np.unique(
-        np.concatenate([np.intersect1d(doc.unique, o.unique, assume_unique=True) for o in others])
-    )
+    sets = [o.unique if isinstance(o, Shingled) else o for o in others]
+    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, o, assume_unique=True) for o in sets]))
     covered = covered_words(doc, shared)
     return float(covered[:lead].mean() if lead else covered.mean())
 

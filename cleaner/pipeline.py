@@ -215,9 +215,9 @@ def run_dedup(
     representatives to ``output`` and every document's membership to
     ``clusters_path``.
 
-    Workers clean and sign; this process keeps the signatures, ids, texts,
-    dates and sources (exact verification needs the texts), and spills the
-    clean output records to a temporary file until the kept ones are written.
+    Workers clean and sign; this process keeps the signatures, ids, dates
+    and sources, and spills the clean output records and the clean texts
+    (exact verification reads them back) to temporary files.
 
     With an ``index`` (:mod:`cleaner.index`), the documents are clustered
     with those of earlier runs stored there, and stored in turn. The result
@@ -242,7 +242,7 @@ def run_dedup(
         signing=(hasher.num_perm, hasher.seed, hasher.ngram),
     )
     ids: list[str] = []
-    texts: list[str] = []
+    texts = SpillStore()  # clean texts, read back from disk as verification needs them
     dates: list[str | None] = []
     sources: list[str | None] = []
     signatures = RowBuffer(hasher.num_perm)
@@ -254,9 +254,9 @@ def run_dedup(
         ):
             assert sigs is not None
             store.extend([doc.line for doc in docs])
+            texts.extend([doc.text or "" for doc in docs])
             for doc in docs:
                 ids.append(doc.id)
-                texts.append(doc.text or "")
                 dates.append(doc.date)
                 sources.append(sys.intern(doc.source) if doc.source else None)
             signatures.extend(sigs)
@@ -266,7 +266,7 @@ def run_dedup(
             result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
             keep[result.representatives] = True
         else:
-            found = add_documents(index, deduplicator, ids, texts, dates, sources, signatures.array())
+            found = add_documents(index, deduplicator, ids, list(texts), dates, sources, signatures.array())
             result = found.result
             keep[[i - found.stored for i in result.representatives if found.is_new(i)]] = True
             extra = [
@@ -275,7 +275,8 @@ def run_dedup(
                 else {"new": False, "earlier_cluster": found.joined[i]}
                 for i in range(len(result.members))
             ]
-        del signatures, texts
+        del signatures
+        texts.close()
         with atomic_jsonl(output) as sink:
             for position, line in enumerate(store):
                 if on_record is not None:
@@ -289,6 +290,7 @@ def run_dedup(
             stats.written = sink.count
     finally:
         store.close()
+        texts.close()
     if clusters_path:
         with atomic_jsonl(clusters_path) as sink:
             for position, member in enumerate(result.members):

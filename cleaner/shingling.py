@@ -29,7 +29,15 @@ import numpy as np
 
 from .tokens import normalize, tokens
 
-__all__ = ["ascii_form", "batch_shingle_array", "batch_shingles", "scan_tokens", "span_hashes", "stand_in"]
+__all__ = [
+    "ascii_form",
+    "batch_shingle_array",
+    "batch_shingle_parts",
+    "batch_shingles",
+    "scan_tokens",
+    "span_hashes",
+    "stand_in",
+]
 
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
@@ -215,6 +223,12 @@ def batch_shingles(texts: Sequence[str], ngram: int) -> list[np.ndarray]:
 def batch_shingle_array(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
     """All texts' shingle hashes in one uint32 array, text ``i``'s at
     ``values[bounds[i]:bounds[i + 1]]`` (repeats kept, in text order)."""
+    values, bounds, _ = batch_shingle_parts(texts, ngram)
+    return values, bounds
+
+
+def batch_shingle_parts(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`batch_shingle_array`, and each text's token count (int64)."""
     parts = [_unfolded_form(text) for text in texts]
     # A NUL byte between texts (not a word byte) keeps tokens from spanning
     # two; case is folded once for the whole batch.
@@ -241,4 +255,4 @@ def batch_shingle_array(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, n
         order = np.argsort(owner, kind="stable")
         grams, owner = grams[order], owner[order]
     bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(texts)))))
-    return fold32(grams), bounds
+    return fold32(grams), bounds, counts.astype(np.int64)

@@ -13,8 +13,9 @@ give the same partition of the same input:
 3. Sign with :meth:`MinHasher.sign` per partition; explode each document's
    band keys to ``((band, key), seq)`` and turn each bucket into pairs with
    :func:`cleaner.lsh.bucket_pairs` (the local bucket-size rule).
-4. Verify candidates exactly: join each pair with both texts and keep those
-   sharing a shingle (the first test of ``Deduplicator._cluster``; pairs
+4. Verify candidates: join each pair with both texts and keep those whose
+   signatures agree often enough (``Deduplicator.likely``, as locally) and
+   that share a shingle (the first test of ``Deduplicator._cluster``; pairs
    sharing none play no part in it).
 5. Connected components of the verified pairs: collected to the driver and
    joined there when there are few (``collect_edges``), else by min-label
@@ -217,13 +218,18 @@ def _bucket(key: int, seqs: Iterable[int]) -> list[tuple[int, int]]:
 def _shared(
     pairs: Iterable[tuple[int, tuple[tuple[int, str], str]]], dedup: Deduplicator
 ) -> Iterator[tuple[int, int]]:
-    """The pairs ``(a, b)`` whose documents share at least one shingle."""
-    cache: dict[int, np.ndarray] = {}
+    """The pairs ``(a, b)`` that :meth:`Deduplicator.likely` keeps and whose
+    documents share at least one shingle."""
+    cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for a, ((b, text_b), text_a) in pairs:
         for seq, text in ((a, text_a), (b, text_b)):
             if seq not in cache:
-                cache[seq] = shingled(dedup.hasher, tokens(text)).unique
-        if len(np.intersect1d(cache[a], cache[b], assume_unique=True)):
+                signature = dedup.hasher.sign([text])[0]
+                cache[seq] = shingled(dedup.hasher, tokens(text)).unique, signature
+        signatures = np.concatenate([cache[a][1], cache[b][1]])
+        if not len(dedup.likely(signatures, np.array([[0, 1]]))):
+            continue
+        if len(np.intersect1d(cache[a][0], cache[b][0], assume_unique=True)):
             yield a, b
 
 

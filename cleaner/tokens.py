@@ -48,7 +48,9 @@ _UNSPACED = (
 # Combining marks are not \w in Python, but inside Indic and Arabic-script words
 # they are part of the word (vowel signs), so they join the word class.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
-_WORD = rf"(?:(?![{_UNSPACED}])[\w{_MARKS}])+"
+#: One character of a space-delimited word, as tokens are found.
+WORD_PATTERN = rf"(?![{_UNSPACED}])[\w{_MARKS}]"
+_WORD = rf"(?:{WORD_PATTERN})+"
 _TOKEN = re.compile(rf"[{_UNSPACED}][{_MARKS}\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*|{_WORD}(?:['’]{_WORD})*")
 # Diacritics dropped for comparison: Latin accents, Hebrew points, Arabic harakat.
 _DROPPED_MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -89,7 +91,13 @@ def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _spans_one_by_one(text: str) -> Iterator[tuple[int, int, str]]:
-    for found in _TOKEN.finditer(text):
-        token = _normalize_token(found.group())
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    # Normalising the tokens joined by NUL is normalising each: NUL is not a
+    # word character, nothing composes, reorders or folds across it. One call
+    # instead of one per token.
+    normal = normalize("\0".join(token for _, _, token in found)).split("\0")
+    if len(normal) != len(found):  # cannot happen; kept as a guard
+        normal = [_normalize_token(token) for _, _, token in found]
+    for (start, end, _), token in zip(found, normal):
         if token:
-            yield found.start(), found.end(), token
+            yield start, end, token

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.spans import scan_spans
 from cleaner.tokens import normalize, token_spans, tokens
 
 
@@ -51,3 +55,19 @@ def test_ascii_and_non_ascii_spans_agree() -> None:
     ascii_text = "The Bank's rate - 4.5 pct - rose, it said."
     accented = ascii_text + " Café"
     assert list(token_spans(accented))[:-1] == list(token_spans(ascii_text))
+
+
+TYPOGRAPHY = "“”‘’—–…é ü ñ ç ² © • ½ ﬁ ß İ Ω ` ' - x y 1 é"
+
+
+@given(st.text(alphabet=st.sampled_from(list(TYPOGRAPHY) + list("abc DEF 09_.,'\n")), max_size=80))
+def test_scanned_spans_are_the_token_spans(text: str) -> None:
+    # The byte scan's spans (used for passages) are those of token_spans, or it declines.
+    found = scan_spans(text)
+    assert found is None or list(found) == list(token_spans(text))
+
+
+@given(st.text(max_size=60))
+def test_scanned_spans_of_any_text(text: str) -> None:
+    found = scan_spans(text)
+    assert found is None or list(found) == list(token_spans(text))

@@ -9,7 +9,8 @@ share at least one shingle). So a run
 2. rebuilds, band by band, each bucket its documents fall in from the stored
    members and the new ones, and takes the pairs a single run over
    everything would take there (:func:`~cleaner.lsh.bucket_pairs`) that
-   involve a new document;
+   involve a new document, and keeps those whose signatures agree often
+   enough (:meth:`~cleaner.dedup.Deduplicator.likely`, as a single run does);
 3. loads the stored documents connected to the new ones through those pairs
    and, transitively, through stored neighbour pairs: whole connected groups;
 4. clusters new and loaded documents together, stored ones first in seq
@@ -92,6 +93,20 @@ def _candidates(
     return np.unique(np.concatenate(found), axis=0)
 
 
+def _likely(
+    store: IndexStore, dedup: Deduplicator, pairs: np.ndarray, signatures: np.ndarray, first: int
+) -> np.ndarray:
+    """The candidate pairs (seqs) :meth:`Deduplicator.likely` keeps, as in one
+    run over everything: new documents' signatures are ``signatures`` (row
+    ``seq - first``), stored ones are read from the store."""
+    seqs = np.unique(pairs)
+    stored = store.signatures(seqs[seqs < first].tolist())
+    if not len(seqs):
+        return pairs
+    rows = np.stack([stored[seq] if seq < first else signatures[seq - first] for seq in seqs.tolist()])
+    return seqs[dedup.likely(rows, np.searchsorted(seqs, pairs))]
+
+
 def _connected(store: IndexStore, pairs: np.ndarray, first: int) -> tuple[list[int], list[tuple[int, int]]]:
     """Stored documents connected to the new ones, and the stored neighbour pairs among them."""
     loaded: set[int] = set()
@@ -135,6 +150,7 @@ def add_documents(
         valid = ~(signatures == _EMPTY).all(axis=1)
         keys = dedup.lsh.band_keys(signatures) if n else np.empty((0, dedup.lsh.bands), dtype=np.uint64)
         pairs = _candidates(store, dedup, keys[valid], new_seqs[valid], first)
+        pairs = _likely(store, dedup, pairs, signatures, first)
         old_seqs, old_edges = _connected(store, pairs, first)
         stored = store.documents(old_seqs)
         seqs = [d.seq for d in stored] + new_seqs.tolist()

@@ -103,6 +103,16 @@ class RedisStore:
             for seq, row in zip(wanted, pipe.execute())
         ]
 
+    def signatures(self, seqs: Iterable[int]) -> dict[int, np.ndarray]:
+        wanted = sorted(set(seqs))
+        pipe = self.r.pipeline(transaction=False)
+        for seq in wanted:
+            pipe.hget(f"{PREFIX}doc:{seq}", "signature")
+        return {
+            seq: np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+            for seq, blob in zip(wanted, pipe.execute())
+        }
+
     def commit(
         self,
         settings: dict[str, Any],

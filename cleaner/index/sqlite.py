@@ -96,6 +96,16 @@ class SQLiteStore:
                 docs.append(StoredDocument(seq, doc_id, date, source, unpack_text(text), cluster, centre))
         return sorted(docs, key=lambda d: d.seq)
 
+    def signatures(self, seqs: Iterable[int]) -> dict[int, np.ndarray]:
+        found: dict[int, np.ndarray] = {}
+        for chunk in _chunks(sorted(set(seqs))):
+            marks = ",".join("?" * len(chunk))
+            for seq, blob in self.db.execute(
+                f"SELECT seq, signature FROM docs WHERE seq IN ({marks})", chunk
+            ):
+                found[seq] = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+        return found
+
     def commit(
         self,
         settings: dict[str, Any],

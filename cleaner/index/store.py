@@ -79,6 +79,9 @@ class IndexStore(Protocol):
     def documents(self, seqs: Iterable[int]) -> list[StoredDocument]:
         """The stored documents ``seqs``, in seq order."""
 
+    def signatures(self, seqs: Iterable[int]) -> dict[int, np.ndarray]:
+        """The stored signatures (uint32) of ``seqs``."""
+
     def commit(
         self,
         settings: dict[str, Any],
