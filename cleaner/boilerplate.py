@@ -43,13 +43,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .rules import trim_decoration
-from .textclean import BoilerplateTest, is_sentence, line_key, word_count
+from .textclean import TEMPLATE_RULE, BoilerplateTest, is_sentence, line_key, word_count
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 
 PER_SOURCE = "boilerplate/corpus-repeated"
 CROSS_SOURCE = "boilerplate/cross-source"
-TEMPLATE = "boilerplate/cross-source-template"
+TEMPLATE = TEMPLATE_RULE
 #: A sentence template that ends pages: only below the last paragraph.
 TAIL_TEMPLATE = "boilerplate/trailer-template"
 #: A loose template (see :func:`template`): never trusted inside the body.

@@ -49,6 +49,8 @@ _HEADLINE_LIST_MIN = 2
 _PARAGRAPH_WORDS = 15  # a sentence this long is article prose
 _OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
 _OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
+#: The rule of furniture templates learned across sources (see boilerplate.py).
+TEMPLATE_RULE = "boilerplate/cross-source-template"
 _TOP_LINES = 12  # lines of the body that may still hold the headline
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
@@ -413,6 +415,8 @@ def _mark_boilerplate(lines: list[_Line], boilerplate: BoilerplateTest, body_wor
         rule = boilerplate(ln.text, ln.sentence) if ln.live else None
         if rule is not None and rule.endswith("-shape") and ln.zone == "body":
             continue  # a loose template: a subhead in the body may share it
+        if rule == TEMPLATE_RULE and ln.zone == "body" and _mostly_the_storys(ln, body_words):
+            continue  # a subhead may share a template ("U.S. <...>"), but it is made of the story's words
         if rule is not None and rule.endswith("trailer-template") and not 0 <= last_paragraph < ln.index:
             continue  # a page's ending, found before the article has ended
         if rule is not None:
@@ -448,6 +452,13 @@ def _about_the_story(ln: _Line, body_words: set[str]) -> bool:
     """A short line using the story's words (a headline does; a byline or a label does not)."""
     own = _content_words(ln.text)
     return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
+
+
+def _mostly_the_storys(ln: _Line, body_words: set[str]) -> bool:
+    """A line most of whose words (two or more) the story uses: a subhead, not a link."""
+    own = _content_words(ln.text)
+    shared = len(own & body_words)
+    return shared >= 2 and 2 * shared > len(own)
 
 
 def _first_body(lines: list[_Line]) -> int:

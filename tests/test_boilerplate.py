@@ -209,3 +209,19 @@ def test_sentence_templates_found_inside_articles_are_not_trailers() -> None:
     ]
     test = BoilerplateModel().fit(docs).for_source("site0.com")
     assert test("Shares of Acme Corp fell 9 percent on the day.", True) is None
+
+
+def test_a_subhead_made_of_the_storys_words_survives_a_learned_template() -> None:
+    # "Japan <...>" links at the foot of pages teach the template "japan C".
+    docs = [(f"site{i % 3}.com", f"{story(i)}\nJapan Says {name} Left") for i, name in enumerate(NAMES)]
+    test = BoilerplateModel().fit(docs).for_source("site0.com")
+    body = [
+        "Japan and its ports agreed on Monday to widen the main shipping channel near Tokyo.",
+        "The channel works will take two years, the ports authority said in a statement.",
+    ]
+    text = "\n".join(
+        ["Ports deal agreed", body[0], "Japan Channel Works Agreed", body[1], "Japan Says Omar Left"]
+    )
+    doc = clean_text(text, boilerplate=test)
+    assert "Japan Channel Works Agreed" in doc.text
+    assert "Japan Says Omar Left" not in doc.text
