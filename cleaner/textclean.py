@@ -36,6 +36,7 @@ from .rules import Catalogue, Match, load_catalogue
 __all__ = ["clean_text", "is_sentence", "line_key"]
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_LONG_WORD = re.compile(r"\w{4,}")
 _UNSPACED_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # trafilatura renders table rows as | a | b |
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
@@ -152,14 +153,14 @@ def _trim_off_topic(body: list[_Line]) -> list[_Line]:
     the article starts or ends. Only with enough of the article to judge."""
     if len(body) < _OFF_TOPIC_MIN_BODY:
         return body
-    own = [_content_words(ln.text) for ln in body]
-    counts: dict[str, int] = {}
-    for found in own:
-        for word in found:
-            counts[word] = counts.get(word, 0) + 1
+    # Only the sentences at the ends can go: their words one by one, the rest's at once.
+    edges = {*range(min(_OFF_TOPIC_MAX, len(body))), *range(max(len(body) - _OFF_TOPIC_MAX, 0), len(body))}
+    own = {i: _content_words(body[i].text) for i in edges}
+    middle = _content_words(" ".join(ln.text for i, ln in enumerate(body) if i not in own))
 
     def off_topic(i: int) -> bool:
-        return bool(own[i]) and not any(counts[word] > 1 for word in own[i])
+        others = middle.union(*(words for j, words in own.items() if j != i))
+        return bool(own[i]) and not own[i] & others
 
     start, end = 0, len(body)
     while start < min(_OFF_TOPIC_MAX, end - _OFF_TOPIC_MIN_BODY) and off_topic(start):
@@ -468,7 +469,7 @@ def _first_body(lines: list[_Line]) -> int:
 def _content_words(text: str) -> set[str]:
     """Words long enough to carry a topic, case-folded and cut to a crude stem
     ("criticise", "criticism")."""
-    return {w[:5] for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+    return {w[:5] for w in _LONG_WORD.findall(text.casefold())}
 
 
 def clean_text(
