@@ -42,8 +42,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lines import is_sentence, line_key, word_count
 from .rules import trim_decoration
-from .textclean import TEMPLATE_RULE, BoilerplateTest, is_sentence, line_key, word_count
+from .story import TEMPLATE_RULE, BoilerplateTest
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 

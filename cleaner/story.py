@@ -1,0 +1,185 @@
+"""What the story is about, from its own words, and what that tells of other lines.
+
+A headline, a subhead and the article's own lists use the story's words; a
+byline, a label, a link to another story or the site's notices do not. These
+passes use that: where the body starts and ends, which furniture learned across
+sources may not take a line (the headline, a subhead), which headline-like
+lines are links to other stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lines import BODY_MIN_WORDS, MAX_TITLE_WORDS, PARAGRAPH_WORDS, TABLE_ROW, Line, words
+
+__all__ = [
+    "TEMPLATE_RULE",
+    "BoilerplateTest",
+    "body_words_of",
+    "mark_boilerplate",
+    "mark_headline_lists",
+    "mark_other_stories",
+    "trim_off_topic",
+]
+
+_LONG_WORD = re.compile(r"\w{4,}")
+_HEADLINE_LIST_MIN = 2
+_OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
+_OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
+_TOP_LINES = 12  # lines of the body that may still hold the headline
+#: The rule of furniture templates learned across sources (see boilerplate.py).
+TEMPLATE_RULE = "boilerplate/cross-source-template"
+
+#: Names the boilerplate rule a line falls to, from what recurs in a batch
+#: (see boilerplate.py); None when it is not boilerplate.
+BoilerplateTest = Callable[[str, bool], "str | None"]
+
+
+def trim_off_topic(body: list[Line]) -> list[Line]:
+    """The body without sentences at its ends that share no words with the
+    rest of it: a notice no rule knows (cookies, a site footer) is not where
+    the article starts or ends. Only with enough of the article to judge."""
+    if len(body) < _OFF_TOPIC_MIN_BODY:
+        return body
+    # Only the sentences at the ends can go: their words one by one, the rest's at once.
+    edges = {*range(min(_OFF_TOPIC_MAX, len(body))), *range(max(len(body) - _OFF_TOPIC_MAX, 0), len(body))}
+    own = {i: _content_words(body[i].text) for i in edges}
+    middle = _content_words(" ".join(ln.text for i, ln in enumerate(body) if i not in own))
+
+    def off_topic(i: int) -> bool:
+        others = middle.union(*(words for j, words in own.items() if j != i))
+        return bool(own[i]) and not own[i] & others
+
+    start, end = 0, len(body)
+    while start < min(_OFF_TOPIC_MAX, end - _OFF_TOPIC_MIN_BODY) and off_topic(start):
+        start += 1
+    while end - start > _OFF_TOPIC_MIN_BODY and len(body) - end < _OFF_TOPIC_MAX and off_topic(end - 1):
+        end -= 1
+    return body[start:end]
+
+
+def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
+    """A labelled link to another story ("Label: headline") wedged in the page:
+    a headline-shaped line after a label that uses none of the story's words.
+    The article's own subheads and labels speak of the story."""
+    if not body_words:
+        return
+    for ln in lines:
+        if not ln.live or ln.sentence or not 4 <= ln.n_words <= MAX_TITLE_WORDS:
+            continue
+        label, sep, rest = ln.text.partition(":")
+        label_words = words(label)
+        if not sep or not rest.strip()[:1].isupper() or not 1 <= len(label_words) <= 4:
+            continue
+        if len(label_words) == 1 and len(label_words[0]) < 3:
+            continue  # "Q:", "A:" start the lines of an interview
+        if not _content_words(ln.text) & body_words:
+            ln.rule = "related/other-story"
+
+
+def mark_headline_lists(lines: list[Line], body_words: set[str]) -> None:
+    """A run of headline-like lines under a line already taken as cruft (a
+    list header in any wording) is a list of links to other stories when it
+    ends the page (only cruft below it, below the body) or when most of its
+    items use none of the story's words. A list that is the article's own
+    has prose or lower-case items, or speaks of the story, or has no cruft
+    header above it."""
+    visible = [ln for ln in lines if ln.text]
+    pos = 0
+    while pos < len(visible):
+        end = pos
+        while end < len(visible) and visible[end].live and _is_linked_headline(visible[end]):
+            end += 1
+        run = visible[pos:end]
+        if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
+            ends_page = run[0].zone == "tail" and not any(ln.live for ln in visible[end:])
+            elsewhere = sum(1 for ln in run if not _content_words(ln.text) & body_words)
+            if ends_page or 2 * elsewhere > len(run):
+                for item in run:
+                    item.rule = "related/headline-list"
+        pos = max(end, pos + 1)
+
+
+def _is_linked_headline(ln: Line) -> bool:
+    return (
+        not ln.sentence
+        and 3 <= ln.n_words <= MAX_TITLE_WORDS
+        and ln.text[0].isupper()
+        and not TABLE_ROW.match(ln.text)
+    )
+
+
+def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words: set[str]) -> None:
+    """Lines recurring in the batch. Furniture shared across sources (a line,
+    or a template) never takes what may be the headline: a wire story's
+    headline recurs across the outlets that run it (and as a related link on
+    other pages), and headlines share templates ("U.S. <...>"). Of the lines
+    above the body whose words the article uses, the one using most is
+    spared, and any using two or more; a label or a byline ("<name> in
+    Tokyo") uses one at most. When no
+    line above the body does, the body may seem to start early (at a notice
+    no rule knows), so lines near the top are looked at."""
+    shared = []
+    last_paragraph = max(
+        (ln.index for ln in lines if ln.n_words >= PARAGRAPH_WORDS and ln.sentence), default=-1
+    )
+    for ln in lines:
+        rule = boilerplate(ln.text, ln.sentence) if ln.live else None
+        if rule is not None and rule.endswith("-shape") and ln.zone == "body":
+            continue  # a loose template: a subhead in the body may share it
+        if rule == TEMPLATE_RULE and ln.zone == "body" and _mostly_the_storys(ln, body_words):
+            continue  # a subhead may share a template ("U.S. <...>"), but it is made of the story's words
+        if rule is not None and rule.endswith("trailer-template") and not 0 <= last_paragraph < ln.index:
+            continue  # a page's ending, found before the article has ended
+        if rule is not None:
+            ln.rule = rule
+            if "cross-source" in rule:
+                shared.append(ln)
+    if not shared:
+        return
+
+    taken = {id(ln) for ln in shared}
+    head = [ln for ln in lines if ln.zone == "head" and (ln.live or id(ln) in taken)]
+    candidates = [ln for ln in head if _about_the_story(ln, body_words)]
+    if not candidates:
+        top = _first_body(lines) + _TOP_LINES
+        candidates = [ln for ln in shared if ln.index < top and _about_the_story(ln, body_words)]
+    if candidates:
+        # The headline shares the most words with its story (first of equals);
+        # any line sharing two or more may be it too.
+        shares = [(len(_content_words(ln.text) & body_words), -ln.index, ln) for ln in candidates]
+        best = max(shares, key=lambda item: item[:2])[2]
+        for count, _, ln in shares:
+            if id(ln) in taken and (ln is best or count >= 2):
+                ln.rule = None
+
+
+def body_words_of(lines: list[Line]) -> set[str]:
+    """The content words of the body's sentences."""
+    body = " ".join(ln.text for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS)
+    return _content_words(body)
+
+
+def _about_the_story(ln: Line, body_words: set[str]) -> bool:
+    """A short line using the story's words (a headline does; a byline or a label does not)."""
+    own = _content_words(ln.text)
+    return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
+
+
+def _mostly_the_storys(ln: Line, body_words: set[str]) -> bool:
+    """A line most of whose words (two or more) the story uses: a subhead, not a link."""
+    own = _content_words(ln.text)
+    shared = len(own & body_words)
+    return shared >= 2 and 2 * shared > len(own)
+
+
+def _first_body(lines: list[Line]) -> int:
+    return next((ln.index for ln in lines if ln.zone != "head"), len(lines))
+
+
+def _content_words(text: str) -> set[str]:
+    """Words long enough to carry a topic, case-folded and cut to a crude stem
+    ("criticise", "criticism")."""
+    return {w[:5] for w in _LONG_WORD.findall(text.casefold())}
