@@ -42,22 +42,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lines import is_sentence, line_key, word_count
+from .lines import PARAGRAPH_WORDS, is_sentence, line_key, word_count
 from .rules import trim_decoration
-from .story import TEMPLATE_RULE, BoilerplateTest
+from .story import CROSS_SOURCE_RULE, SHAPE_RULE, TEMPLATE_RULE, TRAILER_RULE, BoilerplateTest
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]
 
 PER_SOURCE = "boilerplate/corpus-repeated"
-CROSS_SOURCE = "boilerplate/cross-source"
+CROSS_SOURCE = CROSS_SOURCE_RULE
 TEMPLATE = TEMPLATE_RULE
 #: A sentence template that ends pages: only below the last paragraph.
-TAIL_TEMPLATE = "boilerplate/trailer-template"
+TAIL_TEMPLATE = TRAILER_RULE
 #: A loose template (see :func:`template`): never trusted inside the body.
-LOOSE_TEMPLATE = "boilerplate/cross-source-shape"
+LOOSE_TEMPLATE = SHAPE_RULE
 _LOOSE = "~"
 _SHORT_SENTENCE = 5  # words: a button or a label with a full stop, not prose
-_PARAGRAPH_WORDS = 15  # a sentence this long is article prose
 _TAIL_SHARE = 0.8  # of a sentence template's places: after the last paragraph
 _TAIL = "$"
 _DIGITS = re.compile(r"\d+")
@@ -184,7 +183,7 @@ class BoilerplateModel:
                     words = word_count(stripped)
                     if words <= _SHORT_SENTENCE:
                         templates.update(_templates_of(stripped))
-                    elif words >= _PARAGRAPH_WORDS:
+                    elif words >= PARAGRAPH_WORDS:
                         last_paragraph = position
                     elif (found := template(stripped)) is not None:
                         endings.append((position, _TAIL + found))
@@ -266,7 +265,7 @@ class LearnedLines:
             words = word_count(line)
             if words <= _SHORT_SENTENCE and any(found in self.templates for found in _templates_of(line)):
                 return LOOSE_TEMPLATE
-            if words < _PARAGRAPH_WORDS and _TAIL + (template(line) or "") in self.templates:
+            if words < PARAGRAPH_WORDS and _TAIL + (template(line) or "") in self.templates:
                 return TAIL_TEMPLATE
             return None
         if self.shared and _shape(line) in self.shared:

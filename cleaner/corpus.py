@@ -94,25 +94,22 @@ class Corpus:
         self._unique: list[np.ndarray] = []
         sizes: list[int] = []
         words: list[int] = []
-        if len(texts) >= _FILTER_FROM:
-            # Shingles of one document only are never shared: a first pass
-            # finds the others, a second keeps only those (a third of them).
-            seen = SeenTwice(bitmap_bits(len(texts)))
-            for batch in self._batches():
-                docs = shingled_batch(hasher, batch)
+        # Shingles of one document only are never shared: in a large corpus a
+        # first pass finds the others, a second keeps only those (a third of them).
+        seen = SeenTwice(bitmap_bits(len(texts))) if len(texts) >= _FILTER_FROM else None
+        for batch in self._batches():
+            docs = shingled_batch(hasher, batch)
+            sizes.extend(d.size for d in docs)
+            words.extend(d.words for d in docs)
+            if seen is None:
+                self._unique.extend(d.unique for d in docs)
+            else:
                 seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
-                sizes.extend(d.size for d in docs)
-                words.extend(d.words for d in docs)
+        if seen is not None:
             seen.done()
             for batch in self._batches():
                 self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
             del seen
-        else:
-            for batch in self._batches():
-                docs = shingled_batch(hasher, batch)
-                self._unique.extend(d.unique for d in docs)
-                sizes.extend(d.size for d in docs)
-                words.extend(d.words for d in docs)
         self._sizes = np.array(sizes, dtype=np.int64)
         self._words = np.array(words, dtype=np.int64)
         self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)

@@ -54,7 +54,7 @@ def is_sentence(line: str, count: int | None = None) -> bool:
     False
     """
     count = word_count(line) if count is None else count
-    if count >= 15:
+    if count >= PARAGRAPH_WORDS:
         return True
     stripped = line.strip()
     if stripped.endswith(("...", "…")):

@@ -15,7 +15,10 @@ from collections.abc import Callable
 from .lines import BODY_MIN_WORDS, MAX_TITLE_WORDS, PARAGRAPH_WORDS, TABLE_ROW, Line, words
 
 __all__ = [
+    "CROSS_SOURCE_RULE",
+    "SHAPE_RULE",
     "TEMPLATE_RULE",
+    "TRAILER_RULE",
     "BoilerplateTest",
     "body_words_of",
     "mark_boilerplate",
@@ -29,8 +32,13 @@ _HEADLINE_LIST_MIN = 2
 _OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
 _OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
 _TOP_LINES = 12  # lines of the body that may still hold the headline
-#: The rule of furniture templates learned across sources (see boilerplate.py).
+# The rules of furniture learned across sources (see boilerplate.py) that
+# the story's words may overrule, or that hold only in part of the page.
+CROSS_SOURCE_RULE = "boilerplate/cross-source"
 TEMPLATE_RULE = "boilerplate/cross-source-template"
+SHAPE_RULE = "boilerplate/cross-source-shape"  # trusted above and below the body only
+TRAILER_RULE = "boilerplate/trailer-template"  # only below the article's last paragraph
+_ACROSS_SOURCES = frozenset({CROSS_SOURCE_RULE, TEMPLATE_RULE, SHAPE_RULE})
 
 #: Names the boilerplate rule a line falls to, from what recurs in a batch
 #: (see boilerplate.py); None when it is not boilerplate.
@@ -75,7 +83,7 @@ def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
             continue
         if len(label_words) == 1 and len(label_words[0]) < 3:
             continue  # "Q:", "A:" start the lines of an interview
-        if not _content_words(ln.text) & body_words:
+        if not _words_shared(ln, body_words)[0]:
             ln.rule = "related/other-story"
 
 
@@ -95,7 +103,7 @@ def mark_headline_lists(lines: list[Line], body_words: set[str]) -> None:
         run = visible[pos:end]
         if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
             ends_page = run[0].zone == "tail" and not any(ln.live for ln in visible[end:])
-            elsewhere = sum(1 for ln in run if not _content_words(ln.text) & body_words)
+            elsewhere = sum(1 for ln in run if not _words_shared(ln, body_words)[0])
             if ends_page or 2 * elsewhere > len(run):
                 for item in run:
                     item.rule = "related/headline-list"
@@ -118,24 +126,24 @@ def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words
     other pages), and headlines share templates ("U.S. <...>"). Of the lines
     above the body whose words the article uses, the one using most is
     spared, and any using two or more; a label or a byline ("<name> in
-    Tokyo") uses one at most. When no
-    line above the body does, the body may seem to start early (at a notice
-    no rule knows), so lines near the top are looked at."""
+    Tokyo") uses one at most. When no line above the body does, the body may
+    seem to start early (at a notice no rule knows), so lines near the top
+    are looked at."""
     shared = []
     last_paragraph = max(
         (ln.index for ln in lines if ln.n_words >= PARAGRAPH_WORDS and ln.sentence), default=-1
     )
     for ln in lines:
         rule = boilerplate(ln.text, ln.sentence) if ln.live else None
-        if rule is not None and rule.endswith("-shape") and ln.zone == "body":
+        if rule == SHAPE_RULE and ln.zone == "body":
             continue  # a loose template: a subhead in the body may share it
         if rule == TEMPLATE_RULE and ln.zone == "body" and _mostly_the_storys(ln, body_words):
             continue  # a subhead may share a template ("U.S. <...>"), but it is made of the story's words
-        if rule is not None and rule.endswith("trailer-template") and not 0 <= last_paragraph < ln.index:
+        if rule == TRAILER_RULE and not 0 <= last_paragraph < ln.index:
             continue  # a page's ending, found before the article has ended
         if rule is not None:
             ln.rule = rule
-            if "cross-source" in rule:
+            if rule in _ACROSS_SOURCES:
                 shared.append(ln)
     if not shared:
         return
@@ -149,7 +157,7 @@ def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words
     if candidates:
         # The headline shares the most words with its story (first of equals);
         # any line sharing two or more may be it too.
-        shares = [(len(_content_words(ln.text) & body_words), -ln.index, ln) for ln in candidates]
+        shares = [(_words_shared(ln, body_words)[0], -ln.index, ln) for ln in candidates]
         best = max(shares, key=lambda item: item[:2])[2]
         for count, _, ln in shares:
             if id(ln) in taken and (ln is best or count >= 2):
@@ -164,15 +172,20 @@ def body_words_of(lines: list[Line]) -> set[str]:
 
 def _about_the_story(ln: Line, body_words: set[str]) -> bool:
     """A short line using the story's words (a headline does; a byline or a label does not)."""
-    own = _content_words(ln.text)
-    return ln.n_words >= 3 and not ln.sentence and len(own & body_words) >= max(1, len(own) // 3)
+    shared, own = _words_shared(ln, body_words)
+    return ln.n_words >= 3 and not ln.sentence and shared >= max(1, own // 3)
 
 
 def _mostly_the_storys(ln: Line, body_words: set[str]) -> bool:
     """A line most of whose words (two or more) the story uses: a subhead, not a link."""
+    shared, own = _words_shared(ln, body_words)
+    return shared >= 2 and 2 * shared > own
+
+
+def _words_shared(ln: Line, body_words: set[str]) -> tuple[int, int]:
+    """How many of the line's content words the story uses, and how many it has."""
     own = _content_words(ln.text)
-    shared = len(own & body_words)
-    return shared >= 2 and 2 * shared > len(own)
+    return len(own & body_words), len(own)
 
 
 def _first_body(lines: list[Line]) -> int:

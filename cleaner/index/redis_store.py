@@ -27,7 +27,15 @@ import numpy as np
 import redis
 
 from ..errors import ConfigError
-from .store import Membership, NewDocument, StoredDocument, pack_text, unpack_text
+from .store import (
+    Membership,
+    NewDocument,
+    StoredDocument,
+    pack_signature,
+    pack_text,
+    unpack_signature,
+    unpack_text,
+)
 
 __all__ = ["RedisStore"]
 
@@ -108,10 +116,7 @@ class RedisStore:
         pipe = self.r.pipeline(transaction=False)
         for seq in wanted:
             pipe.hget(f"{PREFIX}doc:{seq}", "signature")
-        return {
-            seq: np.frombuffer(blob, dtype="<u4").astype(np.uint32)
-            for seq, blob in zip(wanted, pipe.execute())
-        }
+        return {seq: unpack_signature(blob) for seq, blob in zip(wanted, pipe.execute())}
 
     def commit(
         self,
@@ -129,7 +134,7 @@ class RedisStore:
         for doc in new:
             fields: dict[str, Any] = {
                 "id": doc.id,
-                "signature": doc.signature.astype("<u4").tobytes(),
+                "signature": pack_signature(doc.signature),
                 "text": pack_text(doc.text),
             }
             fields.update({k: v for k, v in (("date", doc.date), ("source", doc.source)) if v is not None})

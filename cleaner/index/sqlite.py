@@ -15,7 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from .store import Membership, NewDocument, StoredDocument, pack_text, unpack_text
+from .store import (
+    Membership,
+    NewDocument,
+    StoredDocument,
+    pack_signature,
+    pack_text,
+    unpack_signature,
+    unpack_text,
+)
 
 __all__ = ["SQLiteStore"]
 
@@ -103,7 +111,7 @@ class SQLiteStore:
             for seq, blob in self.db.execute(
                 f"SELECT seq, signature FROM docs WHERE seq IN ({marks})", chunk
             ):
-                found[seq] = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+                found[seq] = unpack_signature(blob)
         return found
 
     def commit(
@@ -118,10 +126,7 @@ class SQLiteStore:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (value,))
         db.executemany(
             "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, '', -1)",
-            (
-                (d.seq, d.id, d.date, d.source, d.signature.astype("<u4").tobytes(), pack_text(d.text))
-                for d in new
-            ),
+            ((d.seq, d.id, d.date, d.source, pack_signature(d.signature), pack_text(d.text)) for d in new),
         )
         db.executemany(
             "INSERT INTO bands VALUES (?, ?, ?)",

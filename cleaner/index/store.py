@@ -18,7 +18,16 @@ from typing import Any, Protocol
 
 import numpy as np
 
-__all__ = ["IndexStore", "Membership", "NewDocument", "StoredDocument", "pack_text", "unpack_text"]
+__all__ = [
+    "IndexStore",
+    "Membership",
+    "NewDocument",
+    "StoredDocument",
+    "pack_signature",
+    "pack_text",
+    "unpack_signature",
+    "unpack_text",
+]
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,15 @@ class IndexStore(Protocol):
 
     def close(self) -> None:
         """Release the connection."""
+
+
+def pack_signature(signature: np.ndarray) -> bytes:
+    """A signature as stored: little-endian uint32, whatever the machine."""
+    return signature.astype("<u4").tobytes()
+
+
+def unpack_signature(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
 
 
 def pack_text(text: str) -> bytes:
