@@ -42,7 +42,6 @@ __all__ = [
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _RADIX = 0xA0761D6478BD642F  # odd, so invertible mod 2**64
-_MASK64 = (1 << 64) - 1
 _APOSTROPHE = ord("'")
 
 
@@ -163,12 +162,6 @@ def span_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     np.multiply(buffer, powers[: len(buffer)], out=prefix[1:])
     np.cumsum(prefix[1:], out=prefix[1:])
     return _fmix64((prefix[ends] - prefix[starts]) * inverse[starts])
-
-
-def token_hash(token: str) -> int:
-    """The hash :func:`span_hashes` gives one token's UTF-8 bytes (reference)."""
-    total = sum(byte * pow(_RADIX, j, 1 << 64) for j, byte in enumerate(token.encode("utf-8")))
-    return int(_fmix64(np.array([total & _MASK64], dtype=np.uint64))[0])
 
 
 def _scan(buffer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
