@@ -80,9 +80,9 @@ def iso_date(text: str) -> str | None:
     return None
 
 
-def is_timestamp_line(line: str) -> bool:
-    """True when ``line`` is a date or time and little else: at most two
-    other words, as a label in any language ("Stand:", "Publié le").
+def is_timestamp_line(line: str, *, other_words: int = 2) -> bool:
+    """True when ``line`` is a date or time and little else: at most
+    ``other_words`` other words, as a label in any language ("Stand:", "Publié le").
 
     >>> is_timestamp_line("Stand: 06.03.1987 10:18 Uhr"), is_timestamp_line("1987-03-17T10:02:38Z")
     (True, True)
@@ -95,4 +95,4 @@ def is_timestamp_line(line: str) -> bool:
     if not found:
         return False
     rest = _FILLER.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= other_words

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .dates import is_timestamp_line
 from .rules import Match
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _UNSPACED_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
+# A clock time closing a line ("... · 7:36 a.m."): its full stop is the abbreviation's.
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.\s?m\.$", re.IGNORECASE)
+_STAMP_SEPARATOR = ("  ", "-", "–", "—", "|", "·", "•", ",")
 TABLE_ROW = re.compile(r"^\|.*\|$")  # trafilatura renders table rows as | a | b |
 BODY_MIN_WORDS = 8  # a sentence this long, no rule's, is the body's
 MAX_TITLE_WORDS = 30
@@ -59,7 +63,24 @@ def is_sentence(line: str, count: int | None = None) -> bool:
     stripped = line.strip()
     if stripped.endswith(("...", "…")):
         return False  # a cut label or a link ("Read the full story..."), not an ending
-    return count >= 4 and bool(_SENTENCE_END.search(stripped))
+    if count < 4 or not _SENTENCE_END.search(stripped):
+        return False
+    return not (stripped.endswith("m.") and _is_stamped(stripped))
+
+
+def _is_stamped(line: str) -> bool:
+    """A line closed by a clock time set apart from it ("Headline   10:01 a.m.",
+    "Fri, Mar 13 · 7:36 a.m."), or a timestamp and nothing else: a label,
+    whatever its last full stop says. "Trading resumes at 10:30 a.m." is not."""
+    clock = _CLOCK_END.search(line)
+    if clock is None:
+        return False
+    before = line[: clock.start()]
+    return (
+        before.endswith("  ")
+        or before.rstrip().endswith(_STAMP_SEPARATOR)
+        or is_timestamp_line(line, other_words=0)
+    )
 
 
 def line_key(line: str) -> str:

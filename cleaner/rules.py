@@ -33,9 +33,10 @@ __all__ = ["Catalogue", "Match", "Rule", "load_catalogue", "trim_decoration"]
 
 ZONES = ("any", "head", "tail")
 FIELDS = ("author", "date", "dateline")
-# Punctuation ignored at the ends of a line (bullets, separators, ellipses);
+# Punctuation ignored at the ends of a line (bullets, separators, ellipses, a
+# final "!" as much as a final full stop);
 # symbols (arrows, emoji, "+") are ignored too, except those that carry meaning.
-_TRIM_PUNCTUATION = frozenset("•·*:;,.…|/\\‣⁃◦›»‹«")
+_TRIM_PUNCTUATION = frozenset("•·*:;,.!…|/\\‣⁃◦›»‹«")
 _KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")

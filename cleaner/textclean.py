@@ -47,6 +47,8 @@ from .story import (
 __all__ = ["TEMPLATE_RULE", "BoilerplateTest", "clean_text", "is_sentence", "line_key", "word_count", "words"]
 
 _CREDIT_TAIL = re.compile(r"^\s*[\(\[]?[^.!?]{1,60}[\)\]]?\s*$")
+# "(Photo by Lucy Johnson/AFP via Getty Images)" is eight words.
+_CREDIT_MAX_WORDS = 10
 _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
@@ -70,7 +72,11 @@ def _mark_zones(lines: list[Line], catalogue: Catalogue, hints: tuple[str, ...])
     for ln in lines:
         if ln.sentence:
             ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True, hints=hints)
-    body = [ln for ln in lines if ln.sentence and ln.n_words >= BODY_MIN_WORDS and ln.sentence_match is None]
+    body = [
+        ln
+        for ln in lines
+        if ln.sentence and ln.n_words >= BODY_MIN_WORDS and ln.sentence_match is None and ln.rule is None
+    ]
     if not body:
         return
     body = trim_off_topic(body)
@@ -111,7 +117,7 @@ def _mark_captions(lines: list[Line]) -> None:
         if len(first.text) < 12 or not second.text.startswith(first.text):
             continue
         credit = second.text[len(first.text) :]
-        if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= 6:
+        if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= _CREDIT_MAX_WORDS:
             for ln in (first, second):
                 ln.rule = ln.rule or "caption/repeated-with-credit"
 
@@ -284,8 +290,8 @@ def clean_text(
 
     # The hint words of the document, found once rather than on every line.
     hints = catalogue.document_hints(text)
+    _mark_captions(lines)  # first: a caption with its credit is long, yet never the body's start
     _mark_zones(lines, catalogue, hints)
-    _mark_captions(lines)
     _apply_catalogue(lines, catalogue, fields, hints)
     _mark_related_lists(lines)
     _mark_widget_text(lines, catalogue.widget_words)

@@ -38,6 +38,12 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("This material may not be published, broadcast, rewritten or redistributed.", "tail"),
         ("Tags: banks, inflation, rates", "tail"),
         ("This article originally appeared on example.com", "tail"),
+        ("Thanks for signing up!", "tail"),
+        ("Tags Interest rates, Currencies, West Germany", "tail"),
+        ("Fri, Mar 13 · 7:36 a.m.", "head"),
+        ("Published: March 17, 1987 at 10:02 a.m.", "head"),
+        ("From our correspondent in London", "head"),
+        ("Hong Kong, 3 March (dpa)", "head"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -65,6 +71,7 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         '"Click here," he told the crowd, pointing at the screen.',
         "Copyright disputes have cost the industry billions, the report said.",
         "Subscribers to the service rose to 4 million.",
+        "Trading resumes at 10:30 a.m.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
@@ -111,3 +118,30 @@ def test_a_label_cut_with_an_ellipsis_is_not_a_sentence() -> None:
 
     assert not is_sentence("Article continues below the advertisement...")
     assert is_sentence("Article continues below the advertisement.")
+
+
+def test_a_caption_repeated_with_a_long_credit_goes_and_the_dateline_under_it_moves() -> None:
+    caption = "Chairman Petrov gestures as he addresses the media in Seoul, South Korea, on Thu"
+    text = "\n\n".join(
+        [
+            "Bank raises rates again",
+            caption,
+            f"{caption} (Photo by Marta Singh/AFP via Getty Images)",
+            "BONN (AP) —",
+            *BODY,
+        ]
+    )
+    doc = clean_text(text)
+    assert doc.text == "\n\n".join(BODY)
+    rules = {r.line: r.rule for r in doc.removed}
+    assert rules[caption] == "caption/repeated-with-credit"
+    assert rules["BONN (AP) —"] == "byline/dateline-line"
+    assert doc.extra["dateline"] == "BONN"
+
+
+def test_a_headline_stamped_with_a_clock_time_is_a_label_not_a_sentence() -> None:
+    from cleaner.lines import is_sentence
+
+    assert not is_sentence("U.S. Leading Index Fell 1.0 Pct in January   10:01 a.m.")
+    assert not is_sentence("Fri, Mar 13 · 7:36 a.m.")
+    assert is_sentence("The meeting starts at 9 a.m.")
