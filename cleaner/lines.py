@@ -17,6 +17,7 @@ __all__ = [
     "BODY_MIN_WORDS",
     "MAX_TITLE_WORDS",
     "PARAGRAPH_WORDS",
+    "SHORT_SENTENCE_WORDS",
     "TABLE_ROW",
     "Line",
     "is_sentence",
@@ -35,6 +36,9 @@ TABLE_ROW = re.compile(r"^\|.*\|$")  # trafilatura renders table rows as | a | b
 BODY_MIN_WORDS = 8  # a sentence this long, no rule's, is the body's
 MAX_TITLE_WORDS = 30
 PARAGRAPH_WORDS = 15  # a sentence this long is article prose
+# A sentence this short may be a label with a full stop ("Read more about Politics."):
+# label rules may take it whole. Below BODY_MIN_WORDS, so it never starts the body.
+SHORT_SENTENCE_WORDS = 7
 
 
 def words(line: str) -> list[str]:

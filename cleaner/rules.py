@@ -102,6 +102,8 @@ class Rule:
     regex: re.Pattern[str]
     where: str = "any"
     sentences: bool = False
+    #: Whether a label rule may take a short sentence ("Read more about Politics.").
+    short_sentences: bool = True
     field: str | None = None
     hint: tuple[str, ...] = ()
     #: Longest line the pattern can match (after trimming); longer lines skip it.
@@ -132,8 +134,8 @@ class Catalogue:
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
         self._hints = HintFinder(word for rule in rules for word in rule.hint)
-        self._plans: dict[tuple[str | None, bool], _Plan] = {}
-        self._cache: dict[tuple[str, str | None, bool], Match | None] = {}
+        self._plans: dict[tuple[str | None, bool, bool], _Plan] = {}
+        self._cache: dict[tuple[str, str | None, bool, bool], Match | None] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -145,35 +147,43 @@ class Catalogue:
         return self._hints.in_document(text)
 
     def match(
-        self, line: str, *, zone: str | None, sentence: bool, hints: Sequence[str] | None = None
+        self,
+        line: str,
+        *,
+        zone: str | None,
+        sentence: bool,
+        short: bool = False,
+        hints: Sequence[str] | None = None,
     ) -> Match | None:
         """The first rule matching ``line`` in ``zone`` ("head", "body", "tail";
         None ignores where rules may apply).
 
         A line that reads like a sentence only falls to rules marked
-        ``sentences = true``. Answers for short lines are remembered: page
+        ``sentences = true``, or, when ``short`` (a sentence of a few words,
+        "Story continues below advertisement."), to the label rules that do
+        not set ``short_sentences = false``. Answers for short lines are remembered: page
         furniture repeats across a corpus. ``hints``: the hint words that may
         be in ``line`` (from :meth:`document_hints`); the answer is the same
         without them.
         """
         words = self._hints.words if hints is None else hints
         if len(line) > _CACHED_LINE_LENGTH:
-            return self._match_line(line, zone, sentence, words)
-        key = (line, zone, sentence)
+            return self._match_line(line, zone, sentence, short, words)
+        key = (line, zone, sentence, short)
         found = self._cache.get(key, _MISSING)
         if found is _MISSING:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[key] = self._match_line(line, zone, sentence, words)
+            found = self._cache[key] = self._match_line(line, zone, sentence, short, words)
         return found  # type: ignore[return-value]
 
     def _match_line(
-        self, line: str, zone: str | None, sentence: bool, hint_words: Sequence[str]
+        self, line: str, zone: str | None, sentence: bool, short: bool, hint_words: Sequence[str]
     ) -> Match | None:
         text = trim_decoration(line)
         if not text:
             return None
-        found = self._match_whole(text, zone, sentence, hint_words)
+        found = self._match_whole(text, zone, sentence, short, hint_words)
         if found is None:
             # "Support local journalism. Donate today." is cruft when every
             # one of its sentences is.
@@ -183,31 +193,32 @@ class Catalogue:
                 present = [word for word in hint_words if word in lowered]  # a part's are among these
                 first = None
                 for part in parts:
-                    matched = self._match_whole(trim_decoration(part), zone, sentence, present)
+                    matched = self._match_whole(trim_decoration(part), zone, sentence, short, present)
                     if matched is None:
                         return None
                     first = first or matched
                 found = first
         return found
 
-    def _plan(self, zone: str | None, sentence: bool) -> _Plan:
-        key = (zone, sentence)
+    def _plan(self, zone: str | None, sentence: bool, short: bool) -> _Plan:
+        key = (zone, sentence, short)
         if key not in self._plans:
             usable = [
                 (i, rule)
                 for i, rule in enumerate(self.rules)
-                if (rule.sentences or not sentence) and (zone is None or rule.where in ("any", zone))
+                if (rule.sentences or not sentence or (short and rule.short_sentences))
+                and (zone is None or rule.where in ("any", zone))
             ]
             self._plans[key] = _Plan(_build_steps(usable))
         return self._plans[key]
 
     def _match_whole(
-        self, text: str, zone: str | None, sentence: bool, hint_words: Iterable[str]
+        self, text: str, zone: str | None, sentence: bool, short: bool, hint_words: Iterable[str]
     ) -> Match | None:
         """The first rule of the plan matching all of ``text``. Only the hinted
         rules whose hint words are in it (looked for among ``hint_words``) are
         tried, with the unhinted ones, in catalogue order."""
-        plan = self._plans.get((zone, sentence)) or self._plan(zone, sentence)
+        plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
         if plan.hinted:
             lowered = text.lower()
             present = tuple([word for word in hint_words if word in lowered])
@@ -359,6 +370,7 @@ def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> 
         regex=regex,
         where=zone,
         sentences=bool(entry.get("sentences", False)),
+        short_sentences=bool(entry.get("short_sentences", True)),
         field=field,
         pattern=pattern,
         ignore_case=bool(entry.get("ignore_case", True)),

@@ -32,7 +32,17 @@ from dataclasses import dataclass, field
 
 from .dates import is_timestamp_line, iso_date
 from .document import Document, Removal
-from .lines import BODY_MIN_WORDS, MAX_TITLE_WORDS, TABLE_ROW, Line, is_sentence, line_key, word_count, words
+from .lines import (
+    BODY_MIN_WORDS,
+    MAX_TITLE_WORDS,
+    SHORT_SENTENCE_WORDS,
+    TABLE_ROW,
+    Line,
+    is_sentence,
+    line_key,
+    word_count,
+    words,
+)
 from .rules import Catalogue, load_catalogue
 from .story import (
     TEMPLATE_RULE,
@@ -91,9 +101,10 @@ def _apply_catalogue(
     for ln in lines:
         if not ln.live or TABLE_ROW.match(ln.text):
             continue
-        if ln.sentence and ln.sentence_match is None:
+        short = ln.sentence and ln.n_words <= SHORT_SENTENCE_WORDS
+        if ln.sentence and ln.sentence_match is None and not short:
             continue  # no sentence rule matches in any zone
-        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence, hints=hints)
+        found = catalogue.match(ln.text, zone=ln.zone, sentence=ln.sentence, short=short, hints=hints)
         if found is None:
             if not ln.sentence and ln.zone != "body" and is_timestamp_line(ln.text):
                 ln.rule, ln.field = "byline/timestamp", "date"

@@ -44,6 +44,9 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("Published: March 17, 1987 at 10:02 a.m.", "head"),
         ("From our correspondent in London", "head"),
         ("Hong Kong, 3 March (dpa)", "head"),
+        ("Story continues below advertisement.", "middle"),
+        ("Listen to this article 2 min.", "head"),
+        ("Continue reading the main story.", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -72,6 +75,9 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Copyright disputes have cost the industry billions, the report said.",
         "Subscribers to the service rose to 4 million.",
         "Trading resumes at 10:30 a.m.",
+        "Taft stock rose 2-7/8 to 155-3/4.",
+        "The Taiwan dollar opened at 34.70.",
+        "Thunder: Host the Lakers on Friday.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
