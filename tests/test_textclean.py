@@ -47,6 +47,9 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("Story continues below advertisement.", "middle"),
         ("Listen to this article 2 min.", "head"),
         ("Continue reading the main story.", "tail"),
+        ("The views expressed in this article are those of the author.", "tail"),
+        ("ProPublica is a nonprofit newsroom that investigates abuses of power.", "tail"),
+        ("This story was made possible by a grant from the Knight Foundation.", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -78,6 +81,9 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Taft stock rose 2-7/8 to 155-3/4.",
         "The Taiwan dollar opened at 34.70.",
         "Thunder: Host the Lakers on Friday.",
+        "The project was funded by the World Bank, officials said.",
+        "The foundation receives support from donors across the state.",
+        "The company is an independent oil producer based in Texas.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
