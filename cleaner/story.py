@@ -70,8 +70,9 @@ def trim_off_topic(body: list[Line]) -> list[Line]:
 
 def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
     """A labelled link to another story ("Label: headline") wedged in the page:
-    a headline-shaped line after a label that uses none of the story's words.
-    The article's own subheads and labels speak of the story."""
+    a headline-shaped line after a label that uses at most one of the story's
+    words (a place or a company may recur in another story's headline). The
+    article's own subheads and labels speak of the story."""
     if not body_words:
         return
     for ln in lines:
@@ -83,7 +84,8 @@ def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
             continue
         if len(label_words) == 1 and len(label_words[0]) < 3:
             continue  # "Q:", "A:" start the lines of an interview
-        if not _words_shared(ln, body_words)[0]:
+        shared, own = _words_shared(ln, body_words)
+        if shared <= 1 and own >= 4:
             ln.rule = "related/other-story"
 
 

@@ -153,6 +153,7 @@ def test_a_labelled_link_to_another_story_goes_and_the_storys_own_labels_stay() 
             "Port plan approved",
             BODY[0],
             "Worth a look: Ferry Fares Rise for Summer Season",
+            "Keep reading: Port Strike Ends in Rotterdam After Talks",
             "Next steps: Channel Work Starts in Spring",
             "Q: When does the work start?",
             BODY[1],
@@ -161,6 +162,8 @@ def test_a_labelled_link_to_another_story_goes_and_the_storys_own_labels_stay() 
     )
     removed = rules_of(text)
     assert removed.get("Worth a look: Ferry Fares Rise for Summer Season") == "related/other-story"
+    # One word of the story ("port") does not make another story's headline its own.
+    assert removed.get("Keep reading: Port Strike Ends in Rotterdam After Talks") == "related/other-story"
     assert "Next steps: Channel Work Starts in Spring" not in removed  # the story's words
     assert "Q: When does the work start?" not in removed
 
