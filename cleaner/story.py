@@ -9,12 +9,14 @@ lines are links to other stories.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 from .lines import BODY_MIN_WORDS, MAX_TITLE_WORDS, PARAGRAPH_WORDS, TABLE_ROW, Line, words
 
 __all__ = [
+    "CAPTION_RULE",
     "CROSS_SOURCE_RULE",
     "SHAPE_RULE",
     "TEMPLATE_RULE",
@@ -22,6 +24,7 @@ __all__ = [
     "BoilerplateTest",
     "body_words_of",
     "mark_boilerplate",
+    "mark_caption_credits",
     "mark_headline_lists",
     "mark_other_stories",
     "trim_off_topic",
@@ -32,6 +35,8 @@ _HEADLINE_LIST_MIN = 2
 _OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
 _OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
 _TOP_LINES = 12  # lines of the body that may still hold the headline
+_CREDIT_MAX_WORDS = 5
+CAPTION_RULE = "caption/repeated-with-credit"
 # The rules of furniture learned across sources (see boilerplate.py) that
 # the story's words may overrule, or that hold only in part of the page.
 CROSS_SOURCE_RULE = "boilerplate/cross-source"
@@ -87,6 +92,20 @@ def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
         shared, own = _words_shared(ln, body_words)
         if shared <= 1 and own >= 4:
             ln.rule = "related/other-story"
+
+
+def mark_caption_credits(lines: list[Line], body_words: set[str]) -> None:
+    """A photo credit on its own line under a caption ("Jane Roe/Reuters",
+    "JOHN DOE"): a few capitalised words, or an agency after a slash, using
+    none of the story's words. A subhead under a photo speaks of the story."""
+    visible = [ln for ln in lines if ln.text]
+    for above, ln in itertools.pairwise(visible):
+        if above.rule != CAPTION_RULE or not ln.live or ln.sentence or ln.n_words > _CREDIT_MAX_WORDS:
+            continue
+        tokens = words(ln.text)
+        name_like = all(t[0].isupper() for t in tokens if t[0].isalpha())
+        if tokens and ("/" in ln.text or name_like) and not _words_shared(ln, body_words)[0]:
+            ln.rule = "caption/credit-line"
 
 
 def mark_headline_lists(lines: list[Line], body_words: set[str]) -> None:

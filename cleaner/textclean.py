@@ -45,10 +45,12 @@ from .lines import (
 )
 from .rules import Catalogue, load_catalogue
 from .story import (
+    CAPTION_RULE,
     TEMPLATE_RULE,
     BoilerplateTest,
     body_words_of,
     mark_boilerplate,
+    mark_caption_credits,
     mark_headline_lists,
     mark_other_stories,
     trim_off_topic,
@@ -130,7 +132,7 @@ def _mark_captions(lines: list[Line]) -> None:
         credit = second.text[len(first.text) :]
         if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= _CREDIT_MAX_WORDS:
             for ln in (first, second):
-                ln.rule = ln.rule or "caption/repeated-with-credit"
+                ln.rule = ln.rule or CAPTION_RULE
 
 
 def _mark_repeats(lines: list[Line]) -> None:
@@ -311,6 +313,7 @@ def clean_text(
     if boilerplate is not None:
         mark_boilerplate(lines, boilerplate, body_words)
     mark_other_stories(lines, body_words)
+    mark_caption_credits(lines, body_words)
     mark_headline_lists(lines, body_words)
     _take_title(lines, fields)
     _mark_head_residue(lines, fields)

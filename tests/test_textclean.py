@@ -157,3 +157,15 @@ def test_a_headline_stamped_with_a_clock_time_is_a_label_not_a_sentence() -> Non
     assert not is_sentence("U.S. Leading Index Fell 1.0 Pct in January   10:01 a.m.")
     assert not is_sentence("Fri, Mar 13 · 7:36 a.m.")
     assert is_sentence("The meeting starts at 9 a.m.")
+
+
+def test_a_credit_line_under_a_caption_goes_and_a_subhead_there_stays() -> None:
+    caption = "Riot police stand guard outside parliament in Dublin"
+    cases = (("Jane Roe/Reuters", False), ("MARTA SINGH", False), ("The central bank decision", True))
+    for line, kept in cases:
+        page = ["Bank raises rates again", BODY[0], caption, f"{caption} Reuters", line, BODY[1], BODY[2]]
+        text = "\n\n".join(page)
+        doc = clean_text(text)
+        assert (line in doc.text) is kept, line
+        if not kept:
+            assert {r.line: r.rule for r in doc.removed}[line] == "caption/credit-line"
