@@ -105,6 +105,9 @@ def clean_record(
     """
     meta = record.meta
     found = extracted or extract_record(record)
+    if not (meta.get("date") or found.date) and record.extra.get("crawl_date"):
+        # A page naming no date of its own: the day it was fetched (WARC) is the best known.
+        meta = {**meta, "date": str(record.extra["crawl_date"])}
     if options.clean:
         doc = _clean_found(
             found, id=record.id, meta=meta, catalogue=options.catalogue, boilerplate=boilerplate

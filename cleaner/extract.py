@@ -104,6 +104,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     Returns an empty ``text`` when trafilatura finds no main content.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     result = trafilatura.bare_extraction(
         html,
@@ -113,6 +114,9 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         include_tables=True,
         with_metadata=True,
         deduplicate=False,  # its cache is global and order-dependent (trafilatura #778)
+        # The date the page states (meta tags, <time>, the URL), not a guess from
+        # its free text: "© 2024" in a footer is not 1 January 2024.
+        date_extraction_params=set_date_params(extensive=False),
     )
     if result is None:
         return Extracted(text="", url=url)

@@ -4,10 +4,11 @@ Every ``response`` record holding an HTTP 200 HTML page (``text/html`` or
 ``application/xhtml+xml``) becomes a :class:`~cleaner.read.RawRecord`: ``html``
 is the payload decoded with the charset of the HTTP ``Content-Type`` when it
 names one (else as a page file is decoded, :func:`cleaner.extract.decode_html`),
-``id`` the ``WARC-Record-ID``, ``meta`` holds ``url`` (``WARC-Target-URI``) and
-``date`` (the day of ``WARC-Date``), and ``extra`` the record's place:
-``warc_file`` and ``warc_offset`` (the byte where the record starts, as in a
-Common Crawl index).
+``id`` the ``WARC-Record-ID``, ``meta`` holds ``url`` (``WARC-Target-URI``), and
+``extra`` the record's place, ``warc_file`` and ``warc_offset`` (the byte where
+the record starts, as in a Common Crawl index), and ``crawl_date`` (the day of
+``WARC-Date``: when the page was fetched, not when it was published, so it is
+the document's ``date`` only when the page names none).
 
 Every other record is passed over and counted by reason in the ``passed_over``
 counter given: its WARC type (``request``, ``metadata``, ``warcinfo``,
@@ -169,16 +170,17 @@ def _page(
         return
     headers = record.rec_headers
     record_id = _header(headers, "WARC-Record-ID") or f"{origin}#{offset}"
-    meta = {"url": _header(headers, "WARC-Target-URI")}
+    url = _header(headers, "WARC-Target-URI")
+    extra: dict[str, str | int] = {"warc_file": origin, "warc_offset": offset}
     day = _DAY.match(_header(headers, "WARC-Date"))
     if day:
-        meta["date"] = day.group(0)
+        extra["crawl_date"] = day.group(0)
     yield RawRecord(
         id=record_id,
         origin=origin,
         html=decode_payload(data, record.http_headers.get_header("Content-Type")),
-        meta={k: v for k, v in meta.items() if v},
-        extra={"warc_file": origin, "warc_offset": offset},
+        meta={"url": url} if url else {},
+        extra=extra,
     )
 
 

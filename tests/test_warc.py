@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def test_html_responses_come_out_with_url_and_date(tmp_path: Path, name: str) ->
     path = write_warc(tmp_path / name, crawl())
     pages, problems, passed_over = pages_and_problems(path)
     assert problems == []
-    assert [(r.meta["url"], r.meta["date"]) for r in pages] == [
+    assert [(r.meta["url"], r.extra["crawl_date"]) for r in pages] == [
         ("https://a.example/one", "2024-05-02"),
         ("https://b.example/два", "2024-05-04"),
         ("https://b.example/x", "2024-05-02"),
@@ -185,7 +186,9 @@ def test_cli_cleans_a_warc_end_to_end(tmp_path: Path) -> None:
     fetches = [f for f in sample_fetches() if f.kind == "response" and f.url.endswith(("farm", "wire"))]
     assert [r["id"] for r in records] == [f.record_id for f in fetches]
     assert [r["url"] for r in records] == [f.url for f in fetches]
-    assert {r["date"] for r in records} == {"2024-05-02"}
+    # The date a page names wins; a page naming none gets the crawl day.
+    assert [r["date"] for r in records] == ["2024-03-14", "2024-05-02"]
+    assert {r["crawl_date"] for r in records} == {"2024-05-02"}
     assert records[0]["title"] == "Council approves offshore wind farm after two-year fight"
     assert records[0]["text"].startswith("The county council voted 9 to 4")
     assert records[1]["text"].startswith("ROTTERDAM, Netherlands (AP)")
@@ -220,7 +223,15 @@ def test_cli_reports_a_truncated_warc_and_keeps_what_was_read(tmp_path: Path) ->
 
 def test_cli_dedup_reads_warc(tmp_path: Path) -> None:
     fetches = sample_fetches()[:1]
-    copy = Fetch("https://mirror.example/wind-farm", fetches[0].body, date="2024-05-01T07:00:00Z")
+    # Without the date the page names, the earlier fetch is the earlier copy.
+    undated = re.sub(
+        rb"<meta property=\"article:published_time\"[^>]*>|<time[^>]*>[^<]*</time>"
+        rb"|<link rel=\"canonical\"[^>]*>",
+        b"",
+        fetches[0].body,
+    )
+    fetches[0].body = undated
+    copy = Fetch("https://mirror.example/wind-farm", undated, date="2024-05-01T07:00:00Z")
     warc = write_warc(tmp_path / "two.warc.gz", [*fetches, copy])
     result = CliRunner().invoke(
         main, ["dedup", str(warc), "-o", str(tmp_path / "unique.jsonl"), "--keep", "earliest"]
@@ -229,3 +240,25 @@ def test_cli_dedup_reads_warc(tmp_path: Path) -> None:
     (kept,) = [json.loads(line) for line in (tmp_path / "unique.jsonl").read_text().splitlines()]
     assert kept["url"] == "https://mirror.example/wind-farm"
     assert "copies dropped 1" in result.stderr
+
+
+def test_a_date_the_page_names_wins_over_the_crawl_day(tmp_path: Path) -> None:
+    sentences = [
+        "Syrian state media said dozens of people were treated for breathing problems in Aleppo on Saturday.",
+        "The government blamed rebels for the attack, which the rebels denied in a statement on Sunday.",
+        "A war monitor said at least 50 people had been taken to hospitals across the city overnight.",
+    ]
+    page = (
+        "<html><head><meta property='article:published_time' content='2018-11-24T10:00:00Z'>"
+        "<title>Gas attack reported in Aleppo</title></head><body><article>"
+        "<h1>Gas attack reported in Aleppo</h1>"
+        + "".join(f"<p>{s}</p>" for s in sentences * 3)
+        + "</article></body></html>"
+    )
+    path = write_warc(tmp_path / "dated.warc.gz", [Fetch("https://a.example/aleppo", page.encode())])
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["date"] == "2018-11-24"
+    assert record["crawl_date"] == "2024-05-02"
