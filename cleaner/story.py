@@ -35,7 +35,7 @@ _HEADLINE_LIST_MIN = 2
 _OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
 _OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
 _TOP_LINES = 12  # lines of the body that may still hold the headline
-_CREDIT_MAX_WORDS = 5
+_CREDIT_LINE_MAX_WORDS = 5  # "Jane Roe/Reuters", "PHOTO: JOHN DOE"
 CAPTION_RULE = "caption/repeated-with-credit"
 # The rules of furniture learned across sources (see boilerplate.py) that
 # the story's words may overrule, or that hold only in part of the page.
@@ -100,7 +100,7 @@ def mark_caption_credits(lines: list[Line], body_words: set[str]) -> None:
     none of the story's words. A subhead under a photo speaks of the story."""
     visible = [ln for ln in lines if ln.text]
     for above, ln in itertools.pairwise(visible):
-        if above.rule != CAPTION_RULE or not ln.live or ln.sentence or ln.n_words > _CREDIT_MAX_WORDS:
+        if above.rule != CAPTION_RULE or not ln.live or ln.sentence or ln.n_words > _CREDIT_LINE_MAX_WORDS:
             continue
         tokens = words(ln.text)
         name_like = all(t[0].isupper() for t in tokens if t[0].isalpha())

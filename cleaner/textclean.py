@@ -60,7 +60,7 @@ __all__ = ["TEMPLATE_RULE", "BoilerplateTest", "clean_text", "is_sentence", "lin
 
 _CREDIT_TAIL = re.compile(r"^\s*[\(\[]?[^.!?]{1,60}[\)\]]?\s*$")
 # "(Photo by Lucy Johnson/AFP via Getty Images)" is eight words.
-_CREDIT_MAX_WORDS = 10
+_CAPTION_CREDIT_MAX_WORDS = 10
 _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
@@ -130,7 +130,7 @@ def _mark_captions(lines: list[Line]) -> None:
         if len(first.text) < 12 or not second.text.startswith(first.text):
             continue
         credit = second.text[len(first.text) :]
-        if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= _CREDIT_MAX_WORDS:
+        if credit and _CREDIT_TAIL.match(credit) and len(words(credit)) <= _CAPTION_CREDIT_MAX_WORDS:
             for ln in (first, second):
                 ln.rule = ln.rule or CAPTION_RULE
 
