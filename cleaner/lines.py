@@ -20,6 +20,7 @@ __all__ = [
     "SHORT_SENTENCE_WORDS",
     "TABLE_ROW",
     "Line",
+    "content_words",
     "is_sentence",
     "line_key",
     "word_count",
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_LONG_WORD = re.compile(r"\w{4,}")
 _UNSPACED_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
 # A clock time closing a line ("... · 7:36 a.m."): its full stop is the abbreviation's.
@@ -93,7 +95,13 @@ def line_key(line: str) -> str:
     return " ".join(text.split()).strip(" .:|-–—•·")
 
 
-@dataclass
+def content_words(text: str) -> set[str]:
+    """Words long enough to carry a topic, case-folded and cut to a crude stem
+    ("criticise", "criticism")."""
+    return {w[:5] for w in _LONG_WORD.findall(text.casefold())}
+
+
+@dataclass(slots=True)
 class Line:
     index: int
     raw: str
@@ -107,6 +115,9 @@ class Line:
     sentence_match: Match | None = None
     # line_key(text), computed once: repeats and the title both compare it.
     _key: str | None = None
+    # content_words(text), computed once: the body's words and each line's
+    # share of them are asked for several times.
+    _topic: set[str] | None = None
 
     @property
     def live(self) -> bool:
@@ -117,3 +128,13 @@ class Line:
         if self._key is None:
             self._key = line_key(self.text)
         return self._key
+
+    @property
+    def topic_words(self) -> set[str]:
+        """:func:`content_words` of the text (not to be changed by callers).
+
+        The words of several lines are the union of each one's: casefold()
+        maps character by character and no word spans the space joining them."""
+        if self._topic is None:
+            self._topic = content_words(self.text)
+        return self._topic

@@ -10,7 +10,6 @@ lines are links to other stories.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 
 from .lines import BODY_MIN_WORDS, MAX_TITLE_WORDS, PARAGRAPH_WORDS, TABLE_ROW, Line, words
@@ -30,7 +29,6 @@ __all__ = [
     "trim_off_topic",
 ]
 
-_LONG_WORD = re.compile(r"\w{4,}")
 _HEADLINE_LIST_MIN = 2
 _OFF_TOPIC_MIN_BODY = 3  # sentences left to judge what the story is about
 _OFF_TOPIC_MAX = 3  # sentences trimmed at most at each end
@@ -58,8 +56,8 @@ def trim_off_topic(body: list[Line]) -> list[Line]:
         return body
     # Only the sentences at the ends can go: their words one by one, the rest's at once.
     edges = {*range(min(_OFF_TOPIC_MAX, len(body))), *range(max(len(body) - _OFF_TOPIC_MAX, 0), len(body))}
-    own = {i: _content_words(body[i].text) for i in edges}
-    middle = _content_words(" ".join(ln.text for i, ln in enumerate(body) if i not in own))
+    own = {i: body[i].topic_words for i in edges}
+    middle = set().union(*(ln.topic_words for i, ln in enumerate(body) if i not in own))
 
     def off_topic(i: int) -> bool:
         others = middle.union(*(words for j, words in own.items() if j != i))
@@ -187,8 +185,9 @@ def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words
 
 def body_words_of(lines: list[Line]) -> set[str]:
     """The content words of the body's sentences."""
-    body = " ".join(ln.text for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS)
-    return _content_words(body)
+    return set().union(
+        *(ln.topic_words for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS)
+    )
 
 
 def _about_the_story(ln: Line, body_words: set[str]) -> bool:
@@ -205,15 +204,9 @@ def _mostly_the_storys(ln: Line, body_words: set[str]) -> bool:
 
 def _words_shared(ln: Line, body_words: set[str]) -> tuple[int, int]:
     """How many of the line's content words the story uses, and how many it has."""
-    own = _content_words(ln.text)
+    own = ln.topic_words
     return len(own & body_words), len(own)
 
 
 def _first_body(lines: list[Line]) -> int:
     return next((ln.index for ln in lines if ln.zone != "head"), len(lines))
-
-
-def _content_words(text: str) -> set[str]:
-    """Words long enough to carry a topic, case-folded and cut to a crude stem
-    ("criticise", "criticism")."""
-    return {w[:5] for w in _LONG_WORD.findall(text.casefold())}
