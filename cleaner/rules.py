@@ -11,10 +11,12 @@ and extend it (``cleaner clean --rules FILE``); see the header of
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +25,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .hints import HintFinder
+from .needs import Need, compile_need
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -133,7 +136,9 @@ class Catalogue:
         self.rules = rules
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
-        self._hints = HintFinder(word for rule in rules for word in rule.hint)
+        # The literals the patterns need (see needs.py) are found with the hint words.
+        need_words = [word for rule in rules for word in getattr(_need(rule), "contains", ())]
+        self._hints = HintFinder([word for rule in rules for word in rule.hint] + need_words)
         self._plans: dict[tuple[str | None, bool, bool], _Plan] = {}
         self._cache: dict[tuple[str, str | None, bool, bool], Match | None] = {}
 
@@ -141,9 +146,10 @@ class Catalogue:
         return len(self.rules)
 
     def document_hints(self, text: str) -> tuple[str, ...]:
-        """The hint words that may occur in the lines of ``text`` (a superset),
-        to pass to :meth:`match` for each of them: looking for them once per
-        document is cheaper than looking for every hint word in every line."""
+        """The hint words, and the literals patterns need, that may occur in
+        the lines of ``text`` (a superset), to pass to :meth:`match` for each
+        of them: looking for them once per document is cheaper than looking
+        for every word in every line."""
         return self._hints.in_document(text)
 
     def match(
@@ -213,22 +219,24 @@ class Catalogue:
         return self._plans[key]
 
     def _match_whole(
-        self, text: str, zone: str | None, sentence: bool, short: bool, hint_words: Iterable[str]
+        self, text: str, zone: str | None, sentence: bool, short: bool, hint_words: Sequence[str]
     ) -> Match | None:
         """The first rule of the plan matching all of ``text``. Only the hinted
         rules whose hint words are in it (looked for among ``hint_words``) are
-        tried, with the unhinted ones, in catalogue order."""
+        tried, with the unhinted ones, in catalogue order, and none whose
+        pattern needs literal text the line lacks."""
         plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
-        if plan.hinted:
-            lowered = text.lower()
-            present = tuple([word for word in hint_words if word in lowered])
-        else:
-            present = ()
+        lowered = text.lower()
+        present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         steps = plan.orders.get(present)
         if steps is None:
             steps = plan.steps_for(present)
+        # What a pattern needs is tested on lower-cased ASCII text only (see needs.py).
+        plain = text.isascii()
         for step in steps:
             if len(text) > step.max_length:
+                continue
+            if plain and step.need is not None and not step.need.met(lowered, present):
                 continue
             found = step.regex.fullmatch(text)
             if found is None:
@@ -251,6 +259,8 @@ class _Step:
     #: The rule's hint words: one must be in the (lower-cased) line.
     hint: frozenset[str] = frozenset()
     max_length: int = sys.maxsize
+    #: Literal text every match needs (None: nothing known), to skip hopeless tries.
+    need: Need | None = None
 
 
 class _Plan:
@@ -268,6 +278,23 @@ class _Plan:
         #: The steps for the present hint words (as found, in order): few
         #: distinct lists recur, so callers look here before steps_for().
         self.orders: dict[tuple[str, ...], list[_Step]] = {}
+        #: The words this plan's steps look for: hint words and needed literals.
+        self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
+        # The last document's words and those of them this plan uses (one
+        # pair, replaced at once: threads may share the plan).
+        self._relevant: tuple[Sequence[str], tuple[str, ...]] = ((), ())
+
+    def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
+        """Those of a document's ``hint_words`` this plan looks for: each line
+        of the document tests fewer."""
+        last = self._relevant
+        if last[0] is hint_words:
+            return last[1]
+        if not isinstance(hint_words, tuple):
+            return hint_words  # a line's own words, already few
+        found = tuple([word for word in hint_words if word in self.words])
+        self._relevant = (hint_words, found)
+        return found
 
     def steps_for(self, present: tuple[str, ...]) -> list[_Step]:
         """The unhinted steps and those hinted by a word in ``present``, in order."""
@@ -294,17 +321,24 @@ def _build_steps(usable: list[tuple[int, Rule]]) -> list[_Step]:
             body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
             parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
         regex = re.compile("|".join(parts))
-        steps.append(_Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run)))
+        needs = [_need(rule) for _, rule in run]
+        need = None if None in needs else functools.reduce(operator.or_, needs)
+        steps.append(_Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run), need=need))
         run.clear()
 
     for i, rule in usable:
         if rule.hint:
             flush()
-            steps.append(_Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length))
+            step = _Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, _need(rule))
+            steps.append(step)
         else:
             run.append((i, rule))
     flush()
     return steps
+
+
+def _need(rule: Rule) -> Need | None:
+    return compile_need(rule.regex.pattern, rule.regex.flags)
 
 
 def _to_match(rule: Rule, found: re.Match[str], prefix: str) -> Match:

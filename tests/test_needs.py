@@ -1,0 +1,96 @@
+"""What a pattern needs (cleaner.needs) never rules out a line the pattern matches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.needs import Need, need_of
+from cleaner.rules import _SENTENCE_SPLIT, load_catalogue, trim_decoration
+
+# Pieces of patterns: literals, classes, groups, alternatives, repeats,
+# lookarounds and case flags, the constructs need_of reads or must step over.
+PIECES = [
+    "ab",
+    "c",
+    "(x|yz)",
+    "(?:x|)",
+    "[Aa]",
+    "[ab]",
+    "[^a]",
+    r"\w+",
+    r"\b",
+    "(?:q)?",
+    "(?=[^\n]*k)",
+    "(?!a)",
+    "(?<=b)",
+    "[^\n]{0,3}",
+    "d{1,2}",
+    "(?i:E)",
+    "(?-i:e)",
+    ".",
+    "(a|b(c|d))",
+    "(?P<v>ka)",
+    "(?P=v)?",
+]
+TEXT = "abcxyzqkdeAEK ."
+
+
+def allows(need: Need | None, text: str) -> bool:
+    if need is None or not text.isascii():
+        return True
+    lowered = text.lower()
+    return need.met(lowered, tuple(word for word in need.contains if word in lowered))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=5),
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4), max_size=2),
+    st.booleans(),
+    st.data(),
+)
+def test_need_never_rules_out_a_match(first, others, ignore_case, data):
+    pattern = "|".join("".join(seq) for seq in [first, *others])
+    flags = re.IGNORECASE if ignore_case else 0
+    try:
+        regex = re.compile(pattern, flags)
+    except re.error:
+        return  # a back reference to a group the pattern lacks
+    need = need_of(pattern, flags)
+    # Random lines, and lines made to match (Hypothesis cannot make them for lookarounds).
+    texts = data.draw(st.lists(st.text(TEXT, max_size=12), max_size=30))
+    if not re.search(r"\(\?<?[=!]", pattern):
+        texts += data.draw(st.lists(st.from_regex(regex, fullmatch=True), max_size=10))
+    for text in texts:
+        if regex.fullmatch(text):
+            assert allows(need, text), (pattern, text)
+
+
+def test_builtin_rules_need_what_their_matches_hold():
+    catalogue = load_catalogue()
+    root = Path(__file__).resolve().parents[1] / "samples"
+    lines = {
+        trim_decoration(part)
+        for path in root.rglob("*.txt")
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for part in [line.strip(), *_SENTENCE_SPLIT.split(line.strip())]
+    }
+    matched = 0
+    for rule in catalogue.rules:
+        need = need_of(rule.regex.pattern, rule.regex.flags)
+        for line in lines:
+            if rule.regex.fullmatch(line):
+                matched += 1
+                assert allows(need, line), (rule.rule, line)
+    assert matched > 0
+
+
+def test_opening_words_and_literals():
+    need = need_of(r"(?:follow|like) us( on \w+)?|[^\n]{0,40}t\.me/\w+", re.IGNORECASE)
+    assert need is not None
+    assert need.starts == ("follow us", "like us") and need.contains == {"t.me/"}
+    assert need_of(r"[^\n]{0,10}", 0) is None  # nothing literal to look for
