@@ -42,6 +42,7 @@ FIELDS = ("author", "date", "dateline")
 _TRIM_PUNCTUATION = frozenset("•·*:;,.!…|/\\‣⁃◦›»‹«")
 _KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")  # where _SENTENCE_SPLIT splits
 _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 # Lines up to this length have their answers cached, up to this many answers.
 _CACHED_LINE_LENGTH = 200
@@ -189,21 +190,23 @@ class Catalogue:
         text = trim_decoration(line)
         if not text:
             return None
-        found = self._match_whole(text, zone, sentence, short, hint_words)
-        if found is None:
-            # "Support local journalism. Donate today." is cruft when every
-            # one of its sentences is.
-            parts = _SENTENCE_SPLIT.split(text)
-            if len(parts) > 1:
-                lowered = text.lower()
-                present = [word for word in hint_words if word in lowered]  # a part's are among these
-                first = None
-                for part in parts:
-                    matched = self._match_whole(trim_decoration(part), zone, sentence, short, present)
-                    if matched is None:
-                        return None
-                    first = first or matched
-                found = first
+        plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
+        lowered = text.lower()
+        present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
+        found = self._match_whole(plan, text, lowered, present)
+        # "Support local journalism. Donate today." is cruft when every one
+        # of its sentences is. (Searching for a break first is cheaper than
+        # splitting: most lines have none.)
+        if found is None and _SENTENCE_BREAK.search(text):
+            first = None
+            for part in _SENTENCE_SPLIT.split(text):
+                part = trim_decoration(part)
+                low = part.lower()
+                matched = self._match_whole(plan, part, low, tuple([w for w in present if w in low]))
+                if matched is None:
+                    return None
+                first = first or matched
+            found = first
         return found
 
     def _plan(self, zone: str | None, sentence: bool, short: bool) -> _Plan:
@@ -218,16 +221,12 @@ class Catalogue:
             self._plans[key] = _Plan(_build_steps(usable))
         return self._plans[key]
 
-    def _match_whole(
-        self, text: str, zone: str | None, sentence: bool, short: bool, hint_words: Sequence[str]
-    ) -> Match | None:
-        """The first rule of the plan matching all of ``text``. Only the hinted
-        rules whose hint words are in it (looked for among ``hint_words``) are
-        tried, with the unhinted ones, in catalogue order, and none whose
+    def _match_whole(self, plan: _Plan, text: str, lowered: str, present: tuple[str, ...]) -> Match | None:
+        """The first rule of the plan matching all of ``text`` (``lowered``:
+        it lower-cased; ``present``: the words of the plan in it, in the
+        document's order). Only the hinted rules whose hint words are present
+        are tried, with the unhinted ones, in catalogue order, and none whose
         pattern needs literal text the line lacks."""
-        plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
-        lowered = text.lower()
-        present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         steps = plan.orders.get(present)
         if steps is None:
             steps = plan.steps_for(present)
