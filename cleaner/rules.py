@@ -331,6 +331,10 @@ def _build_steps(usable: list[tuple[int, Rule]]) -> list[_Step]:
             step = _Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, _need(rule))
             steps.append(step)
         else:
+            # A rule whose pattern needs nothing known goes in a run of its own,
+            # so that the others' needs still spare their runs hopeless tries.
+            if run and (_need(run[-1][1]) is None) != (_need(rule) is None):
+                flush()
             run.append((i, rule))
     flush()
     return steps
