@@ -22,6 +22,7 @@ __all__ = [
     "Line",
     "content_words",
     "is_sentence",
+    "key_words",
     "line_key",
     "word_count",
     "words",
@@ -112,6 +113,14 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in _LONG_WORD.findall(text.casefold())}
 
 
+def key_words(key: str) -> int:
+    """The words of the ASCII lines that may have ``key`` (-1: none may).
+
+    An ASCII line's key is ASCII and has as many words as the line:
+    lower-casing, spacing and the end punctuation trimmed split no word."""
+    return word_count(key) if key.isascii() else -1
+
+
 @dataclass(slots=True)
 class Line:
     index: int
@@ -133,6 +142,11 @@ class Line:
     @property
     def live(self) -> bool:
         return bool(self.text) and self.rule is None
+
+    def may_have_key(self, key_words: int) -> bool:
+        """False when the line's key cannot be a key whose :func:`key_words`
+        are ``key_words``, told without making the key."""
+        return self.n_words == key_words or not self.text.isascii()
 
     @property
     def key(self) -> str:

@@ -35,10 +35,12 @@ from .document import Document, Removal
 from .lines import (
     BODY_MIN_WORDS,
     MAX_TITLE_WORDS,
+    PARAGRAPH_WORDS,
     SHORT_SENTENCE_WORDS,
     TABLE_ROW,
     Line,
     is_sentence,
+    key_words,
     line_key,
     word_count,
     words,
@@ -140,13 +142,26 @@ def _mark_repeats(lines: list[Line]) -> None:
     printed twice). Repeated lines inside the body are left: recipes, tables
     and Q&A repeat lines on purpose."""
     seen: set[str] = set()
+    # ASCII lines of many words: no ASCII label (fewer words, not a
+    # sentence) has their key (see key_words), and keys are costly on long
+    # lines, so theirs are only made for a non-ASCII label.
+    prose: list[Line] = []
     for ln in lines:
         if not ln.text:
             continue
+        label = ln.rule is None and ln.zone != "body" and not ln.sentence
+        if not label and ln.n_words >= PARAGRAPH_WORDS and ln.text.isascii():
+            prose.append(ln)
+            continue
         key = ln.key
-        if key in seen and ln.rule is None and ln.zone != "body" and not ln.sentence:
+        if label and (key in seen or (prose and not ln.text.isascii() and _has_key(prose, key))):
             ln.rule = "structure/repeated-line"
         seen.add(key)
+
+
+def _has_key(lines: list[Line], key: str) -> bool:
+    count = key_words(key)
+    return any(ln.may_have_key(count) and ln.key == key for ln in lines)
 
 
 def _mark_related_lists(lines: list[Line]) -> None:
@@ -181,8 +196,9 @@ def _take_title(lines: list[Line], fields: _Fields) -> None:
             return
         fields.title = headline.text
     key = line_key(fields.title)
+    count = key_words(key)
     for ln in lines:
-        if ln.live and ln.key == key:
+        if ln.live and ln.may_have_key(count) and ln.key == key:
             ln.rule, ln.field = "title/headline", "title"
 
 
