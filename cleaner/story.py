@@ -54,14 +54,12 @@ def trim_off_topic(body: list[Line]) -> list[Line]:
     the article starts or ends. Only with enough of the article to judge."""
     if len(body) < _OFF_TOPIC_MIN_BODY:
         return body
-    # Only the sentences at the ends can go: their words one by one, the rest's at once.
-    edges = {*range(min(_OFF_TOPIC_MAX, len(body))), *range(max(len(body) - _OFF_TOPIC_MAX, 0), len(body))}
-    own = {i: body[i].topic_words for i in edges}
-    middle = set().union(*(ln.topic_words for i, ln in enumerate(body) if i not in own))
 
     def off_topic(i: int) -> bool:
-        others = middle.union(*(words for j, words in own.items() if j != i))
-        return bool(own[i]) and not own[i] & others
+        # Sentence by sentence, no union made: a sentence of the story shares
+        # a word with one of the first it meets.
+        own = body[i].topic_words
+        return bool(own) and all(own.isdisjoint(ln.topic_words) for j, ln in enumerate(body) if j != i)
 
     start, end = 0, len(body)
     while start < min(_OFF_TOPIC_MAX, end - _OFF_TOPIC_MIN_BODY) and off_topic(start):
