@@ -20,6 +20,7 @@ __all__ = [
     "SHAPE_RULE",
     "TEMPLATE_RULE",
     "TRAILER_RULE",
+    "BodyWords",
     "BoilerplateTest",
     "body_words_of",
     "mark_boilerplate",
@@ -69,7 +70,7 @@ def trim_off_topic(body: list[Line]) -> list[Line]:
     return body[start:end]
 
 
-def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
+def mark_other_stories(lines: list[Line], body_words: BodyWords) -> None:
     """A labelled link to another story ("Label: headline") wedged in the page:
     a headline-shaped line after a label that uses at most one of the story's
     words (a place or a company may recur in another story's headline). The
@@ -90,7 +91,7 @@ def mark_other_stories(lines: list[Line], body_words: set[str]) -> None:
             ln.rule = "related/other-story"
 
 
-def mark_caption_credits(lines: list[Line], body_words: set[str]) -> None:
+def mark_caption_credits(lines: list[Line], body_words: BodyWords) -> None:
     """A photo credit on its own line under a caption ("Jane Roe/Reuters",
     "JOHN DOE"): a few capitalised words, or an agency after a slash, using
     none of the story's words. A subhead under a photo speaks of the story."""
@@ -104,7 +105,7 @@ def mark_caption_credits(lines: list[Line], body_words: set[str]) -> None:
             ln.rule = "caption/credit-line"
 
 
-def mark_headline_lists(lines: list[Line], body_words: set[str]) -> None:
+def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
     """A run of headline-like lines under a line already taken as cruft (a
     list header in any wording) is a list of links to other stories when it
     ends the page (only cruft below it, below the body) or when most of its
@@ -136,7 +137,7 @@ def _is_linked_headline(ln: Line) -> bool:
     )
 
 
-def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words: set[str]) -> None:
+def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words: BodyWords) -> None:
     """Lines recurring in the batch. Furniture shared across sources (a line,
     or a template) never takes what may be the headline: a wire story's
     headline recurs across the outlets that run it (and as a related link on
@@ -181,29 +182,45 @@ def mark_boilerplate(lines: list[Line], boilerplate: BoilerplateTest, body_words
                 ln.rule = None
 
 
-def body_words_of(lines: list[Line]) -> set[str]:
+class BodyWords:
+    """The content words of the body's sentences (as they stand when made),
+    gathered only when first asked for: few pages have a line that needs them."""
+
+    def __init__(self, lines: list[Line]):
+        self._lines = [ln for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS]
+        self._words: set[str] | None = None
+
+    def __bool__(self) -> bool:
+        return any(ln.topic_words for ln in self._lines) if self._words is None else bool(self._words)
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = set().union(*(ln.topic_words for ln in self._lines))
+        return self._words
+
+
+def body_words_of(lines: list[Line]) -> BodyWords:
     """The content words of the body's sentences."""
-    return set().union(
-        *(ln.topic_words for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS)
-    )
+    return BodyWords(lines)
 
 
-def _about_the_story(ln: Line, body_words: set[str]) -> bool:
+def _about_the_story(ln: Line, body_words: BodyWords) -> bool:
     """A short line using the story's words (a headline does; a byline or a label does not)."""
     shared, own = _words_shared(ln, body_words)
     return ln.n_words >= 3 and not ln.sentence and shared >= max(1, own // 3)
 
 
-def _mostly_the_storys(ln: Line, body_words: set[str]) -> bool:
+def _mostly_the_storys(ln: Line, body_words: BodyWords) -> bool:
     """A line most of whose words (two or more) the story uses: a subhead, not a link."""
     shared, own = _words_shared(ln, body_words)
     return shared >= 2 and 2 * shared > own
 
 
-def _words_shared(ln: Line, body_words: set[str]) -> tuple[int, int]:
+def _words_shared(ln: Line, body_words: BodyWords) -> tuple[int, int]:
     """How many of the line's content words the story uses, and how many it has."""
     own = ln.topic_words
-    return len(own & body_words), len(own)
+    return len(own & body_words.words), len(own)
 
 
 def _first_body(lines: list[Line]) -> int:
