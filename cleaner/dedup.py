@@ -120,12 +120,19 @@ class Deduplicator:
         dates: Sequence[str | None],
         sources: Sequence[str | None],
         signatures: np.ndarray,
+        *,
+        evidence: bool = True,
     ) -> DedupResult:
         """Cluster documents already signed by ``self.hasher.sign`` (the
         pipeline signs in worker processes); their texts are still needed to
-        verify candidates exactly and find shared passages."""
+        verify candidates exactly and find shared passages.
+
+        Without ``evidence`` the shared passages are not looked for: each
+        copy's ``match`` has its scores but no passages, and no document has
+        ``reuse`` links. Finding passages costs as much as clustering, and a
+        run that writes only the kept documents never reads them."""
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
-        return self._cluster(corpus, signatures)
+        return self._cluster(corpus, signatures, evidence=evidence)
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
@@ -140,7 +147,12 @@ class Deduplicator:
         return self._cluster(corpus, None, candidates)
 
     def _cluster(
-        self, corpus: Corpus, signatures: np.ndarray | None, candidates: np.ndarray | None = None
+        self,
+        corpus: Corpus,
+        signatures: np.ndarray | None,
+        candidates: np.ndarray | None = None,
+        *,
+        evidence: bool = True,
     ) -> DedupResult:
         sizes = corpus.sizes
         if candidates is None:
@@ -169,7 +181,7 @@ class Deduplicator:
             len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
         )
         self._second_chance(corpus, centre, neighbours)
-        return self._result(corpus, centre, neighbours)
+        return self._result(corpus, centre, neighbours, evidence=evidence)
 
     def _may_copy(self, corpus: Corpus, a: int, b: int, shared: int | None = None) -> bool:
         """Whether ``a`` and ``b`` have enough shingles in common to be a copy
@@ -222,7 +234,9 @@ class Deduplicator:
         for doc, other_centre in joins.items():
             centre[doc] = other_centre
 
-    def _result(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> DedupResult:
+    def _result(
+        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, evidence: bool = True
+    ) -> DedupResult:
         n = len(corpus)
         groups: dict[int, list[int]] = {}
         for index in range(n):
@@ -245,10 +259,11 @@ class Deduplicator:
             for index in group:
                 cluster_of[index] = corpus.ids[rep]
         reps = {c.representative for c in clusters}
-        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
+        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words) if evidence else {}
         matches: dict[int, Link] = {}
-        for index, hub in corpus.prefetched([(i, centre[i]) for i in range(n) if centre[i] != i]):
-            passages = corpus.passages(index, hub, self.passage_words)
+        copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
+        for index, hub in corpus.prefetched(copies) if evidence else copies:
+            passages = corpus.passages(index, hub, self.passage_words) if evidence else []
             matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
         members = []
         for index in range(n):

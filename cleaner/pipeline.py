@@ -210,6 +210,7 @@ def run_dedup(
     on_progress: ProgressHandler | None = None,
     on_record: RecordHandler | None = None,
     on_warning: ProblemHandler = lambda warning: None,
+    evidence: bool = True,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -228,7 +229,10 @@ def run_dedup(
 
     ``on_record`` receives every document's clean record, in input order,
     always with its ``removed`` lines (the written records have them only
-    with ``explain``).
+    with ``explain``). ``evidence=False`` leaves out the shared passages and
+    partial reuse (see :meth:`Deduplicator.cluster`): for a caller that
+    writes no ``clusters_path`` and reads no passages (the CLI without
+    ``--clusters`` or ``--report``); the kept documents are the same.
     """
     started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
@@ -263,7 +267,9 @@ def run_dedup(
         keep = np.zeros(len(store), dtype=bool)
         extra: list[dict[str, object]] = []
         if index is None:
-            result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
+            result = deduplicator.cluster(
+                ids, texts, dates, sources, signatures.array(), evidence=evidence or bool(clusters_path)
+            )
             keep[result.representatives] = True
         else:
             found = add_documents(index, deduplicator, ids, list(texts), dates, sources, signatures.array())
