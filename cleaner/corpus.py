@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -20,13 +21,36 @@ __all__ = ["Corpus"]
 #: Texts shingled at once: large enough to amortise the batch set-up.
 _BATCH = 512
 V = TypeVar("V")
+#: Each document's sorted distinct shingles, and its token count.
+Shingles = tuple[Sequence[np.ndarray], np.ndarray]
 
 #: Corpora of this many documents keep only shingles found in two documents or more.
-_FILTER_FROM = 50_000
+FILTER_FROM = 50_000
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
 _KEPT_SHINGLED = 1 << 14
+
+
+def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each of ``sets`` (sorted distinct shingles) without the values found
+    in one set only: marked, then filtered, a block of sets at a time (the
+    kept values of a block share one array)."""
+    seen = SeenTwice(bitmap_bits(len(sets)))
+    blocks = [sets[at : at + _BATCH] for at in range(0, len(sets), _BATCH)]
+    for block in blocks:
+        seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *block]))
+    seen.done()
+    out: list[np.ndarray] = []
+    for block in blocks:
+        values = np.concatenate([np.empty(0, dtype=np.uint32), *block])
+        keep = seen.twice(values)
+        kept_before = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))
+        ends = np.cumsum([len(v) for v in block], dtype=np.int64)
+        bounds = kept_before[np.concatenate(([0], ends))].tolist()
+        values = values[keep]
+        out.extend(values[a:b] for a, b in pairwise(bounds))
+    return out
 
 
 class _Recent(Generic[V]):
@@ -88,36 +112,48 @@ class Corpus:
         dates: list[str | None],
         sources: list[str | None],
         hasher: MinHasher,
+        shingles: Shingles | None = None,
     ) -> None:
         self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
         self.hasher = hasher
-        self._unique: list[np.ndarray] = []
-        sizes: list[int] = []
-        words: list[int] = []
-        # Shingles of one document only are never shared: in a large corpus a
-        # first pass finds the others, a second keeps only those (a third of them).
-        seen = SeenTwice(bitmap_bits(len(texts))) if len(texts) >= _FILTER_FROM else None
-        for batch in self._batches():
-            docs = shingled_batch(hasher, batch)
-            sizes.extend(d.size for d in docs)
-            words.extend(d.words for d in docs)
-            if seen is None:
-                self._unique.extend(d.unique for d in docs)
-            else:
-                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
-        if seen is not None:
-            seen.done()
-            for batch in self._batches():
-                self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
-            del seen
+        if shingles is None:
+            self._unique, sizes, words = self._shingle_texts()
+        else:
+            sets, words = shingles
+            sizes = [len(v) for v in sets]
+            self._unique = _shared_only(sets) if len(ids) >= FILTER_FROM else list(sets)
         self._sizes = np.array(sizes, dtype=np.int64)
-        self._words = np.array(words, dtype=np.int64)
+        self._words = np.asarray(words, dtype=np.int64)
         self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
         # Token spans can be Python tuples, ~200 bytes a token: kept for the
         # documents in use only (a cluster's centre, the pair at hand).
         self._spans: _Recent[Sequence[Span]] = _Recent(_KEPT_SPANS)
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    def _shingle_texts(self) -> tuple[list[np.ndarray], list[int], list[int]]:
+        """Each text's sorted distinct shingles that may be shared, its
+        number of distinct shingles and of tokens. Shingles of one document
+        only are never shared: in a large corpus a first pass finds the
+        others, a second keeps only those (a third of them)."""
+        unique: list[np.ndarray] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        seen = SeenTwice(bitmap_bits(len(self.texts))) if len(self.texts) >= FILTER_FROM else None
+        for batch in self._batches():
+            docs = shingled_batch(self.hasher, batch)
+            sizes.extend(d.size for d in docs)
+            words.extend(d.words for d in docs)
+            if seen is None:
+                unique.extend(d.unique for d in docs)
+            else:
+                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
+        if seen is not None:
+            seen.done()
+            for batch in self._batches():
+                unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(self.hasher, batch))
+            del seen
+        return unique, sizes, words
 
     def _batches(self) -> Iterator[list[str]]:
         """The texts in order, in batches (a sequence on disk reads in large blocks)."""
@@ -138,11 +174,15 @@ class Corpus:
         dates: Sequence[str | None],
         sources: Sequence[str | None],
         hasher: MinHasher,
+        shingles: Shingles | None = None,
     ) -> Corpus:
         """A corpus from parallel columns (what the pipeline collects from
-        workers); ``texts`` is kept as given, not copied."""
+        workers); ``texts`` is kept as given, not copied. ``shingles``, if
+        given, are the texts' sorted distinct shingles and token counts (from
+        :meth:`MinHasher.sign_sets`, which signed them), so the texts are
+        not shingled again."""
         corpus = cls.__new__(cls)
-        corpus._setup(list(ids), texts, list(dates), list(sources), hasher)
+        corpus._setup(list(ids), texts, list(dates), list(sources), hasher, shingles)
         return corpus
 
     def __len__(self) -> int:

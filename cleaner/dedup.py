@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
-from .corpus import Corpus
+from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
@@ -122,16 +122,19 @@ class Deduplicator:
         signatures: np.ndarray,
         *,
         evidence: bool = True,
+        shingles: Shingles | None = None,
     ) -> DedupResult:
         """Cluster documents already signed by ``self.hasher.sign`` (the
         pipeline signs in worker processes); their texts are still needed to
-        verify candidates exactly and find shared passages.
+        verify candidates exactly and find shared passages. ``shingles``:
+        each text's sorted distinct shingles and token count, if signing
+        kept them (:meth:`MinHasher.sign_sets`), so they are not made again.
 
         Without ``evidence`` the shared passages are not looked for: each
         copy's ``match`` has its scores but no passages, and no document has
         ``reuse`` links. Finding passages costs as much as clustering, and a
         run that writes only the kept documents never reads them."""
-        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
+        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
         return self._cluster(corpus, signatures, evidence=evidence)
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:

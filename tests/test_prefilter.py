@@ -8,6 +8,7 @@ same pairs, so they still give the same result.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 from math import comb
 from pathlib import Path
 
@@ -117,9 +118,30 @@ def test_a_large_corpus_keeping_only_shared_shingles_gives_the_same_result(
     from cleaner import corpus
 
     expected = [m.to_dict() for m in Deduplicator().run(DOCS).members]
-    monkeypatch.setattr(corpus, "_FILTER_FROM", 0)  # every corpus counts as large
+    monkeypatch.setattr(corpus, "FILTER_FROM", 0)  # every corpus counts as large
     kept = corpus.Corpus(DOCS, Deduplicator().hasher)
     full = [len(np.unique(d.unique)) for d in (kept.shingled(i) for i in range(len(DOCS)))]
     assert kept.sizes.tolist() == full  # sizes are still those of the whole sets
     assert sum(len(u) for u in kept.uniques) < sum(full)  # shingles of one document are gone
     assert [m.to_dict() for m in Deduplicator().run(DOCS).members] == expected
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_shingles_kept_from_signing_give_the_same_result(
+    monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """The pipeline hands clustering the shingles signing made; the result is
+    the one from shingling the texts again, for a large corpus too."""
+    from cleaner import corpus
+
+    if large:
+        monkeypatch.setattr(corpus, "FILTER_FROM", 0)
+    dedup = Deduplicator()
+    texts = [t for _, t in DOCS]
+    expected = [m.to_dict() for m in dedup.run(DOCS).members]
+    signatures, shingles, bounds, words = dedup.hasher.sign_sets(texts)
+    sets = [shingles[a:b] for a, b in pairwise(bounds)]
+    ids = [i for i, _ in DOCS]
+    nothing = [None] * len(DOCS)
+    result = dedup.cluster(ids, texts, nothing, nothing, signatures, shingles=(sets, words))
+    assert [m.to_dict() for m in result.members] == expected

@@ -116,3 +116,14 @@ def test_windowed_token_hashes_equal_one_pass(monkeypatch) -> None:
     whole = shingling.span_hashes(buffer, starts, ends)
     monkeypatch.setattr(shingling, "_WINDOW", 97)
     assert (shingling.span_hashes(buffer, starts, ends) == whole).all()
+
+
+def test_sign_sets_keeps_the_shingles_it_signed() -> None:
+    hasher = MinHasher()
+    texts = [*TEXTS, "", "one", "two words"]
+    signatures, sizes = hasher.sign(texts)
+    kept, shingles, bounds, words = hasher.sign_sets(texts)
+    assert np.array_equal(signatures, kept) and np.array_equal(np.diff(bounds), sizes)
+    for i, text in enumerate(texts):
+        assert np.array_equal(shingles[bounds[i] : bounds[i + 1]], hasher.shingles(tokens(text)))
+        assert words[i] == len(tokens(text))
