@@ -173,8 +173,9 @@ def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | 
             return InputError(
                 origin, "bad-text", f"'{name}' is {type(value).__name__}, not a string", line=line
             )
-    # JSON may escape lone UTF-16 surrogates, which no UTF-8 output can hold.
-    text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v else v for v in (text, html))
+    # JSON may escape lone UTF-16 surrogates, which no UTF-8 output can hold
+    # (an ASCII string, known as such without a scan, has none).
+    text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v and not v.isascii() else v for v in (text, html))
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
     meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
