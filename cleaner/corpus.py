@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Generic, TypeVar
 
@@ -11,7 +12,7 @@ import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled_batch
+from .overlap import Overlap, Shingled, overlap, shingled_batch, shingled_sequences, sorted_unique
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
 from .seen import SeenTwice, bitmap_bits
 from .spans import spans_of
@@ -122,6 +123,8 @@ class Corpus:
             sets, words = shingles
             sizes = [len(v) for v in sets]
             self._unique = _shared_only(sets) if len(ids) >= FILTER_FROM else list(sets)
+        #: Whether each ``_unique`` is the document's whole set (a small corpus).
+        self._whole = len(ids) < FILTER_FROM
         self._sizes = np.array(sizes, dtype=np.int64)
         self._words = np.asarray(words, dtype=np.int64)
         self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
@@ -223,14 +226,23 @@ class Corpus:
             missing = sorted({i for pair in chunk for i in pair} - self._shingled.items.keys())
             for start in range(0, len(missing), _BATCH):
                 batch = missing[start : start + _BATCH]
-                for index, doc in zip(batch, shingled_batch(self.hasher, [self.texts[i] for i in batch])):
+                for index, doc in zip(batch, self._shingle(batch)):
                     self._shingled.put(index, doc)
             yield from chunk
 
     def shingled(self, index: int) -> Shingled:
         """One document's shingles in full (made again from its text, and kept
         for the few documents in use)."""
-        return self._shingled.get(index, lambda i: shingled_batch(self.hasher, [self.texts[i]])[0])
+        return self._shingled.get(index, lambda i: self._shingle([i])[0])
+
+    def _shingle(self, indices: list[int]) -> list[Shingled]:
+        """:class:`Shingled` of these documents, made from their texts; the
+        sets are the corpus's own where it keeps them whole (no second sort,
+        no second copy)."""
+        docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
+        if self._whole:
+            return [replace(doc, unique=self._unique[i]) for i, doc in zip(indices, docs)]
+        return [replace(doc, unique=sorted_unique(doc.sequence)) for doc in docs]
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""

@@ -38,6 +38,7 @@ __all__ = [
     "overlap",
     "shingled",
     "shingled_batch",
+    "shingled_sequences",
 ]
 
 
@@ -70,6 +71,17 @@ def shingled_batch(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled]:
     for i, count in enumerate(words.tolist()):
         sequence = values[bounds[i] : bounds[i + 1]]
         out.append(Shingled(sequence, sorted_unique(sequence), count, min(hasher.ngram, count)))
+    return out
+
+
+def shingled_sequences(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled]:
+    """:func:`shingled_batch` without the sets: each ``unique`` is empty, for
+    a caller that has the sets already and puts them in."""
+    values, bounds, words = batch_shingle_parts(texts, hasher.ngram)
+    empty = np.empty(0, dtype=np.uint32)
+    out = []
+    for i, count in enumerate(words.tolist()):
+        out.append(Shingled(values[bounds[i] : bounds[i + 1]], empty, count, min(hasher.ngram, count)))
     return out
 
 
