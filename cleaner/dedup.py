@@ -133,9 +133,14 @@ class Deduplicator:
         Without ``evidence`` the shared passages are not looked for: each
         copy's ``match`` has its scores but no passages, and no document has
         ``reuse`` links. Finding passages costs as much as clustering, and a
-        run that writes only the kept documents never reads them."""
+        run that writes only the kept documents never reads them.
+
+        The signatures are needed only to find candidates: pass the only
+        reference to them, and their memory is free while pairs are verified."""
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
-        return self._cluster(corpus, signatures, evidence=evidence)
+        candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=corpus.sizes > 0))
+        del signatures
+        return self._cluster(corpus, None, candidates, evidence=evidence)
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every

@@ -287,7 +287,7 @@ def run_dedup(
                 texts,
                 dates,
                 sources,
-                signatures.array(),
+                signatures.take(),  # the only reference: freed once candidates are found
                 evidence=evidence or bool(clusters_path),
                 shingles=known,
             )
