@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from queue import Full, Queue
 from typing import Any, TypeVar
 
 import numpy as np
@@ -260,55 +259,11 @@ def process(records: Iterable[RawRecord | InputError], job: Job, jobs: int) -> I
             window = -(-job.batch_size // CHUNK) + 2 * runner.jobs
             yield from runner.map(_learned_tasks(records, job, runner), window)
         else:
-            chunks = _read_ahead(_chunks(records, CHUNK), 4)
-            tasks = (("clean", [(r, None, None) for r in chunk]) for chunk in chunks)
+            tasks = (("clean", [(r, None, None) for r in chunk]) for chunk in _chunks(records, CHUNK))
             yield from runner.map(tasks, 4 * runner.jobs)
         finished = True
     finally:
         runner.close(finished)
-
-
-def _read_ahead(items: Iterator[T], depth: int) -> Iterator[T]:
-    """``items`` in order, made ``depth`` ahead in a thread: reading and
-    parsing the next records overlaps the signing of these (numpy works
-    without the GIL), which is most of a run without cleaning, where there
-    are no workers to spread the work over. A thread costs no memory a
-    worker process would. An exception in the thread is raised here."""
-    done = object()
-    queue: Queue[Any] = Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                queue.put(item, timeout=0.1)
-                return True
-            except Full:
-                continue
-        return False
-
-    def read() -> None:
-        try:
-            for item in items:
-                if not put((item, None)):
-                    return
-            put((done, None))
-        except BaseException as exc:  # handed over, raised in the consumer
-            put((done, exc))
-
-    thread = threading.Thread(target=read, name="cleaner-read-ahead", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item, error = queue.get()
-            if error is not None:
-                raise error
-            if item is done:
-                return
-            yield item
-    finally:
-        stop.set()
-        thread.join()
 
 
 def _learned_tasks(

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from cleaner import CleanOptions, Deduplicator, run_clean, run_dedup
@@ -69,21 +67,3 @@ def test_cli_jobs_option(tmp_path: Path) -> None:
     ]
     assert [r.exit_code for r in results] == [0, 0]
     assert (tmp_path / "o1.jsonl").read_bytes() == (tmp_path / "o2.jsonl").read_bytes()
-
-
-def test_read_ahead_keeps_order_and_raises_the_readers_error() -> None:
-    from cleaner.workers import _read_ahead
-
-    assert list(_read_ahead(iter(range(100)), 3)) == list(range(100))
-
-    def failing() -> Iterator[int]:
-        yield 1
-        raise ValueError("bad input")
-
-    read = _read_ahead(failing(), 2)
-    assert next(read) == 1
-    with pytest.raises(ValueError, match="bad input"):
-        next(read)
-    partial = _read_ahead(iter(range(1000)), 2)
-    assert next(partial) == 0
-    partial.close()  # the reader stops; nothing hangs
