@@ -32,7 +32,7 @@ from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, confirmed_share
+from .overlap import CopyRule, confirmed_shares
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -209,10 +209,8 @@ class Deduplicator:
 
         def accept(centre: int, copies: list[int]) -> bool:
             doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
-            return (
-                confirmed_share(doc, others) >= self.rule.coverage
-                or confirmed_share(doc, others, lead=LEAD_WORDS) >= self.rule.coverage
-            )
+            whole, lead = confirmed_shares(doc, others, lead=LEAD_WORDS)
+            return whole >= self.rule.coverage or lead >= self.rule.coverage
 
         return accept
 

@@ -34,6 +34,7 @@ __all__ = [
     "Overlap",
     "Shingled",
     "confirmed_share",
+    "confirmed_shares",
     "covered_runs",
     "covered_words",
     "overlap",
@@ -219,12 +220,35 @@ def confirmed_share(
     """Share of ``doc``'s words inside n-grams it shares with any of
     ``others`` (shingled documents, or their sorted distinct shingles); of
     its first ``lead`` words only, if given."""
+    whole, first = confirmed_shares(doc, others, lead=lead or doc.words)
+    return first if lead else whole
+
+
+def confirmed_shares(
+    doc: Shingled, others: Sequence[Shingled | np.ndarray], *, lead: int
+) -> tuple[float, float]:
+    """:func:`confirmed_share` of all of ``doc`` and of its first ``lead``
+    words, from one pass over ``others``."""
     if not doc.words or not others:
-        return 0.0
+        return 0.0, 0.0
     sets = [o.unique if isinstance(o, Shingled) else o for o in others]
-    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, o, assume_unique=True) for o in sets]))
-    covered = covered_words(doc, shared)
-    return float(covered[:lead].mean() if lead else covered.mean())
+    starts, ends = covered_runs(doc, _shared_with_any(doc.unique, sets))
+    first = min(lead, doc.words)
+    in_lead = np.minimum(ends, first) - np.minimum(starts, first)
+    return int((ends - starts).sum()) / doc.words, int(in_lead.sum()) / first
+
+
+def _shared_with_any(values: np.ndarray, sets: Sequence[np.ndarray]) -> np.ndarray:
+    """The ``values`` (sorted, distinct) found in any of ``sets``: every set's
+    values looked up in ``values`` at once (one search, not one
+    intersection and a union per set)."""
+    if len(values) == 0:
+        return values
+    needles = np.concatenate([np.empty(0, dtype=values.dtype), *sets])
+    where = np.minimum(np.searchsorted(values, needles), len(values) - 1)
+    found = np.zeros(len(values), dtype=bool)
+    found[where[values[where] == needles]] = True
+    return values[found]
 
 
 @dataclass(frozen=True)

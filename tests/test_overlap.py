@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.minhash import MinHasher
-from cleaner.overlap import CopyRule, Shingled, confirmed_share, covered_words, overlap, shingled
+from cleaner.overlap import (
+    CopyRule,
+    Shingled,
+    confirmed_share,
+    confirmed_shares,
+    covered_words,
+    overlap,
+    shingled,
+)
 from cleaner.tokens import tokens
 
 from .stories import BANK, FLOOD, STRIKE, quoting, text
@@ -133,3 +141,26 @@ def test_covered_words_from_runs_equal_the_word_mask(a: list[int], b: list[int],
     o = overlap(doc, other)
     runs = np.diff(np.flatnonzero(np.diff(np.concatenate(([0], expected.view(np.int8), [0])))))[::2]
     assert (o.words_ab, o.run_ab) == (int(expected.sum()), int(runs.max()) if len(runs) else 0)
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=0, max_size=50),
+    st.lists(st.lists(st.integers(0, 6), max_size=40), max_size=4),
+    st.integers(1, 4),
+    st.integers(1, 60),
+)
+@settings(max_examples=200, deadline=None)
+def test_confirmed_shares_equal_the_word_mask(
+    words: list[int], others: list[list[int]], ngram: int, lead: int
+) -> None:
+    hasher = MinHasher(ngram=ngram)
+    doc = shingled(hasher, [f"w{x}" for x in words])
+    sets = [shingled(hasher, [f"w{x}" for x in other]).unique for other in others]
+    whole, first = confirmed_shares(doc, sets, lead=lead)
+    if not doc.words or not sets:
+        assert (whole, first) == (0.0, 0.0)
+        return
+    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, s) for s in sets]))
+    covered = _mask_coverage(doc, shared)
+    assert (whole, first) == (float(covered.mean()), float(covered[:lead].mean()))
+    assert confirmed_share(doc, sets) == whole and confirmed_share(doc, sets, lead=lead) == first
