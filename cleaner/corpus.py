@@ -27,6 +27,9 @@ Shingles = tuple[Sequence[np.ndarray], np.ndarray]
 
 #: Corpora of this many documents keep only shingles found in two documents or more.
 FILTER_FROM = 50_000
+#: Bits of the table that rules out most shingles when counting shared ones
+#: (256 KiB: it stays in cache, and few of a document's ~500 values collide).
+_TABLE_BITS = 18
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
@@ -52,6 +55,26 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
         values = values[keep]
         out.extend(values[a:b] for a, b in pairwise(bounds))
     return out
+
+
+def _found_counts(values: np.ndarray, sets: list[np.ndarray], table: np.ndarray) -> np.ndarray:
+    """How many of each of ``sets`` are in ``values`` (all sorted, distinct).
+
+    Most looked-up shingles are not there: a bit table over the low bits of
+    ``values`` (``table``, all False, left so) rules those out with one read
+    each, and only the few that pass are searched for in ``values``."""
+    ends = np.cumsum([len(s) for s in sets], dtype=np.int64)
+    if len(values) == 0 or not len(ends) or ends[-1] == 0:
+        return np.zeros(len(sets), dtype=np.int64)
+    needles = np.concatenate(sets)
+    mask = np.uint32(len(table) - 1)
+    slots = values & mask
+    table[slots] = True
+    maybe = np.flatnonzero(table[needles & mask])
+    table[slots] = False
+    where = np.minimum(np.searchsorted(values, needles[maybe]), len(values) - 1)
+    found = maybe[values[where] == needles[maybe]]  # positions in needles, ascending
+    return np.diff(np.searchsorted(found, np.concatenate(([0], ends))))
 
 
 class _Recent(Generic[V]):
@@ -250,6 +273,21 @@ class Corpus:
             return self._overlaps[a, b].shared
         sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
+
+    def shared_counts(self, pairs: np.ndarray) -> np.ndarray:
+        """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
+        the same ``a`` next to each other (LSH gives them sorted) are counted
+        together: one lookup of all their ``b`` shingles in ``a``'s set."""
+        counts = np.zeros(len(pairs), dtype=np.int64)
+        if not len(pairs):
+            return counts
+        firsts = pairs[:, 0]
+        bounds = [0, *(np.flatnonzero(firsts[1:] != firsts[:-1]) + 1).tolist(), len(pairs)]
+        table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+        for low, high in pairwise(bounds):
+            others = [self._unique[b] for b in pairs[low:high, 1].tolist()]
+            counts[low:high] = _found_counts(self._unique[int(firsts[low])], others, table)
+        return counts
 
     def overlap(self, a: int, b: int) -> Overlap:
         """Exact overlap of ``a`` and ``b``, seen from ``a``."""

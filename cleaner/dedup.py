@@ -170,8 +170,7 @@ class Deduplicator:
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
         measured: list[tuple[int, int]] = []
-        for a, b in candidates.tolist():
-            shared = corpus.shared_count(a, b)
+        for (a, b), shared in zip(candidates.tolist(), corpus.shared_counts(candidates).tolist()):
             if not shared:
                 continue
             neighbours[a].append(b)

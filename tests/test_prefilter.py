@@ -145,3 +145,19 @@ def test_shingles_kept_from_signing_give_the_same_result(
     nothing = [None] * len(DOCS)
     result = dedup.cluster(ids, texts, nothing, nothing, signatures, shingles=(sets, words))
     assert [m.to_dict() for m in result.members] == expected
+
+
+@pytest.mark.parametrize("bits", [18, 4])  # 4: most lookups collide in the table
+def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.MonkeyPatch, bits: int) -> None:
+    from cleaner import corpus as module
+    from cleaner.corpus import Corpus
+
+    monkeypatch.setattr(module, "_TABLE_BITS", bits)
+    docs = [*DOCS, ("empty", ""), ("short", "one two")]
+    corpus = Corpus(docs, Deduplicator().hasher)
+    n = len(docs)
+    pairs = np.array([(a, b) for a in range(n) for b in range(n) if a != b], dtype=np.int64)
+    expected = [corpus.shared_count(a, b) for a, b in pairs.tolist()]
+    assert corpus.shared_counts(pairs).tolist() == expected
+    assert corpus.shared_counts(pairs[::-1]).tolist() == expected[::-1]  # any order
+    assert corpus.shared_counts(np.empty((0, 2), dtype=np.int64)).tolist() == []
