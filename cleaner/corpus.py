@@ -253,6 +253,11 @@ class Corpus:
                     self._shingled.put(index, doc)
             yield from chunk
 
+    def drop_shingled(self) -> None:
+        """Forget the shingles in text order kept so far (they are made again
+        if asked for): verification is done, and the result needs memory."""
+        self._shingled = _Recent(_KEPT_SHINGLED)
+
     def shingled(self, index: int) -> Shingled:
         """One document's shingles in full (made again from its text, and kept
         for the few documents in use)."""

@@ -188,6 +188,8 @@ class Deduplicator:
             len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
         )
         self._second_chance(corpus, centre, neighbours)
+        if not evidence:
+            corpus.drop_shingled()  # the result needs only the overlaps, all measured
         return self._result(corpus, centre, neighbours, evidence=evidence)
 
     def _may_copy(self, corpus: Corpus, a: int, b: int, shared: int | None = None) -> bool:
