@@ -170,12 +170,14 @@ class Deduplicator:
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
         measured: list[tuple[int, int]] = []
-        for (a, b), shared in zip(candidates.tolist(), corpus.shared_counts(candidates).tolist()):
-            if not shared:
+        shared = corpus.shared_counts(candidates)
+        may_copy = self._may_copy(corpus, candidates, shared).tolist()
+        for (a, b), count, may in zip(candidates.tolist(), shared.tolist(), may_copy):
+            if not count:
                 continue
             neighbours[a].append(b)
             neighbours[b].append(a)
-            if self._may_copy(corpus, a, b, shared):
+            if may:
                 measured.append((a, b))
         for a, b in corpus.prefetched(measured):
             o = corpus.overlap(a, b)
@@ -192,14 +194,16 @@ class Deduplicator:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
         return self._result(corpus, centre, neighbours, evidence=evidence)
 
-    def _may_copy(self, corpus: Corpus, a: int, b: int, shared: int | None = None) -> bool:
-        """Whether ``a`` and ``b`` have enough shingles in common to be a copy
-        (Jaccard at least ``min_jaccard``): a shared count is far cheaper than
-        the word coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
-        if shared is None:
-            shared = corpus.shared_count(a, b)
-        size_a, size_b = corpus.size(a), corpus.size(b)
-        return shared > 0 and shared >= self.rule.min_jaccard * (size_a + size_b - shared)
+    def _may_copy(self, corpus: Corpus, pairs: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row of ``pairs``, which share ``shared`` shingles:
+        have they enough in common to be a copy (Jaccard at least
+        ``min_jaccard``)? A shared count is far cheaper than the word
+        coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
+        if not len(pairs):
+            return np.zeros(0, dtype=bool)
+        sizes = corpus.sizes
+        union = sizes[pairs[:, 0]] + sizes[pairs[:, 1]] - shared
+        return (shared > 0) & (shared >= self.rule.min_jaccard * union)
 
     def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
         """A centre must itself be the story, not a story quoting it: most of
@@ -224,21 +228,20 @@ class Deduplicator:
         sizes: dict[int, int] = {}
         for c in centre:
             sizes[c] = sizes.get(c, 0) + 1
-        joins: dict[int, int] = {}
+        pairs: list[tuple[int, int]] = []
         for doc in range(len(corpus)):
-            if centre[doc] != doc or sizes[doc] > 1:
-                continue
-            best, best_coverage = -1, 0.0
-            clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
-            for other_centre in sorted(clusters):
-                if not self._may_copy(corpus, doc, other_centre):
-                    continue
-                o = corpus.overlap(doc, other_centre)
-                if self.rule.copies(o)[0] and o.coverage_ab > best_coverage:
-                    best, best_coverage = other_centre, o.coverage_ab
-            if best != -1:
-                joins[doc] = best
-        for doc, other_centre in joins.items():
+            if centre[doc] == doc and sizes[doc] == 1:
+                clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
+                pairs.extend((doc, other_centre) for other_centre in sorted(clusters))
+        # All pairs counted at once, and the shingles of those measured made in batches.
+        rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        may_copy = self._may_copy(corpus, rows, corpus.shared_counts(rows)).tolist()
+        joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
+        for doc, other_centre in corpus.prefetched([pair for pair, may in zip(pairs, may_copy) if may]):
+            o = corpus.overlap(doc, other_centre)
+            if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
+                joins[doc] = (other_centre, o.coverage_ab)
+        for doc, (other_centre, _) in joins.items():
             centre[doc] = other_centre
 
     def _result(
