@@ -88,8 +88,8 @@ def shingled_sequences(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique`` for one document's shingles: a sort is many times faster
-    than numpy's hash-based unique on arrays of this size."""
+    """``np.unique`` by a sort: many times faster than numpy's hash-based
+    unique, for one document's shingles and for a million candidate pairs."""
     ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
