@@ -163,6 +163,9 @@ def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.nd
         if len(left) == 0:
             break
         out.append(_ordered(ordered_docs[left], ordered_docs[left + gap]))
+        # Runs are contiguous: a position with no partner at this gap has none
+        # at a larger one, so each gap looks at fewer positions than the last.
+        positions = left
     return out
 
 
