@@ -381,6 +381,8 @@ def dedup(
                     index=index,
                     on_progress=on_progress,
                     on_record=corpus.append if report_path else None,
+                    # passages are written to --clusters and --report only
+                    evidence=bool(clusters_path or report_path),
                 )
         finally:
             if index is not None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled_batch
+from .overlap import Overlap, Shingled, overlap, shingled_batch, shingled_sequences, sorted_unique
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
 from .seen import SeenTwice, bitmap_bits
 from .spans import spans_of
@@ -20,13 +22,59 @@ __all__ = ["Corpus"]
 #: Texts shingled at once: large enough to amortise the batch set-up.
 _BATCH = 512
 V = TypeVar("V")
+#: Each document's sorted distinct shingles, and its token count.
+Shingles = tuple[Sequence[np.ndarray], np.ndarray]
 
 #: Corpora of this many documents keep only shingles found in two documents or more.
-_FILTER_FROM = 50_000
+FILTER_FROM = 50_000
+#: Bits of the table that rules out most shingles when counting shared ones
+#: (256 KiB: it stays in cache, and few of a document's ~500 values collide).
+_TABLE_BITS = 18
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
 _KEPT_SHINGLED = 1 << 14
+
+
+def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each of ``sets`` (sorted distinct shingles) without the values found
+    in one set only: marked, then filtered, a block of sets at a time (the
+    kept values of a block share one array)."""
+    seen = SeenTwice(bitmap_bits(len(sets)))
+    blocks = [sets[at : at + _BATCH] for at in range(0, len(sets), _BATCH)]
+    for block in blocks:
+        seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *block]))
+    seen.done()
+    out: list[np.ndarray] = []
+    for block in blocks:
+        values = np.concatenate([np.empty(0, dtype=np.uint32), *block])
+        keep = seen.twice(values)
+        kept_before = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))
+        ends = np.cumsum([len(v) for v in block], dtype=np.int64)
+        bounds = kept_before[np.concatenate(([0], ends))].tolist()
+        values = values[keep]
+        out.extend(values[a:b] for a, b in pairwise(bounds))
+    return out
+
+
+def _found_counts(values: np.ndarray, sets: list[np.ndarray], table: np.ndarray) -> np.ndarray:
+    """How many of each of ``sets`` are in ``values`` (all sorted, distinct).
+
+    Most looked-up shingles are not there: a bit table over the low bits of
+    ``values`` (``table``, all False, left so) rules those out with one read
+    each, and only the few that pass are searched for in ``values``."""
+    ends = np.cumsum([len(s) for s in sets], dtype=np.int64)
+    if len(values) == 0 or not len(ends) or ends[-1] == 0:
+        return np.zeros(len(sets), dtype=np.int64)
+    needles = np.concatenate(sets)
+    mask = np.uint32(len(table) - 1)
+    slots = values & mask
+    table[slots] = True
+    maybe = np.flatnonzero(table[needles & mask])
+    table[slots] = False
+    where = np.minimum(np.searchsorted(values, needles[maybe]), len(values) - 1)
+    found = maybe[values[where] == needles[maybe]]  # positions in needles, ascending
+    return np.diff(np.searchsorted(found, np.concatenate(([0], ends))))
 
 
 class _Recent(Generic[V]):
@@ -88,36 +136,50 @@ class Corpus:
         dates: list[str | None],
         sources: list[str | None],
         hasher: MinHasher,
+        shingles: Shingles | None = None,
     ) -> None:
         self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
         self.hasher = hasher
-        self._unique: list[np.ndarray] = []
-        sizes: list[int] = []
-        words: list[int] = []
-        # Shingles of one document only are never shared: in a large corpus a
-        # first pass finds the others, a second keeps only those (a third of them).
-        seen = SeenTwice(bitmap_bits(len(texts))) if len(texts) >= _FILTER_FROM else None
-        for batch in self._batches():
-            docs = shingled_batch(hasher, batch)
-            sizes.extend(d.size for d in docs)
-            words.extend(d.words for d in docs)
-            if seen is None:
-                self._unique.extend(d.unique for d in docs)
-            else:
-                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
-        if seen is not None:
-            seen.done()
-            for batch in self._batches():
-                self._unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(hasher, batch))
-            del seen
+        if shingles is None:
+            self._unique, sizes, words = self._shingle_texts()
+        else:
+            sets, words = shingles
+            sizes = [len(v) for v in sets]
+            self._unique = _shared_only(sets) if len(ids) >= FILTER_FROM else list(sets)
+        #: Whether each ``_unique`` is the document's whole set (a small corpus).
+        self._whole = len(ids) < FILTER_FROM
         self._sizes = np.array(sizes, dtype=np.int64)
-        self._words = np.array(words, dtype=np.int64)
+        self._words = np.asarray(words, dtype=np.int64)
         self._shingled: _Recent[Shingled] = _Recent(_KEPT_SHINGLED)
         # Token spans can be Python tuples, ~200 bytes a token: kept for the
         # documents in use only (a cluster's centre, the pair at hand).
         self._spans: _Recent[Sequence[Span]] = _Recent(_KEPT_SPANS)
         self._overlaps: dict[tuple[int, int], Overlap] = {}
         self._positions: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+
+    def _shingle_texts(self) -> tuple[list[np.ndarray], list[int], list[int]]:
+        """Each text's sorted distinct shingles that may be shared, its
+        number of distinct shingles and of tokens. Shingles of one document
+        only are never shared: in a large corpus a first pass finds the
+        others, a second keeps only those (a third of them)."""
+        unique: list[np.ndarray] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        seen = SeenTwice(bitmap_bits(len(self.texts))) if len(self.texts) >= FILTER_FROM else None
+        for batch in self._batches():
+            docs = shingled_batch(self.hasher, batch)
+            sizes.extend(d.size for d in docs)
+            words.extend(d.words for d in docs)
+            if seen is None:
+                unique.extend(d.unique for d in docs)
+            else:
+                seen.add(np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)]))
+        if seen is not None:
+            seen.done()
+            for batch in self._batches():
+                unique.extend(d.unique[seen.twice(d.unique)] for d in shingled_batch(self.hasher, batch))
+            del seen
+        return unique, sizes, words
 
     def _batches(self) -> Iterator[list[str]]:
         """The texts in order, in batches (a sequence on disk reads in large blocks)."""
@@ -138,11 +200,15 @@ class Corpus:
         dates: Sequence[str | None],
         sources: Sequence[str | None],
         hasher: MinHasher,
+        shingles: Shingles | None = None,
     ) -> Corpus:
         """A corpus from parallel columns (what the pipeline collects from
-        workers); ``texts`` is kept as given, not copied."""
+        workers); ``texts`` is kept as given, not copied. ``shingles``, if
+        given, are the texts' sorted distinct shingles and token counts (from
+        :meth:`MinHasher.sign_sets`, which signed them), so the texts are
+        not shingled again."""
         corpus = cls.__new__(cls)
-        corpus._setup(list(ids), texts, list(dates), list(sources), hasher)
+        corpus._setup(list(ids), texts, list(dates), list(sources), hasher, shingles)
         return corpus
 
     def __len__(self) -> int:
@@ -183,14 +249,28 @@ class Corpus:
             missing = sorted({i for pair in chunk for i in pair} - self._shingled.items.keys())
             for start in range(0, len(missing), _BATCH):
                 batch = missing[start : start + _BATCH]
-                for index, doc in zip(batch, shingled_batch(self.hasher, [self.texts[i] for i in batch])):
+                for index, doc in zip(batch, self._shingle(batch)):
                     self._shingled.put(index, doc)
             yield from chunk
+
+    def drop_shingled(self) -> None:
+        """Forget the shingles in text order kept so far (they are made again
+        if asked for): verification is done, and the result needs memory."""
+        self._shingled = _Recent(_KEPT_SHINGLED)
 
     def shingled(self, index: int) -> Shingled:
         """One document's shingles in full (made again from its text, and kept
         for the few documents in use)."""
-        return self._shingled.get(index, lambda i: shingled_batch(self.hasher, [self.texts[i]])[0])
+        return self._shingled.get(index, lambda i: self._shingle([i])[0])
+
+    def _shingle(self, indices: list[int]) -> list[Shingled]:
+        """:class:`Shingled` of these documents, made from their texts; the
+        sets are the corpus's own where it keeps them whole (no second sort,
+        no second copy)."""
+        docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
+        if self._whole:
+            return [replace(doc, unique=self._unique[i]) for i, doc in zip(indices, docs)]
+        return [replace(doc, unique=sorted_unique(doc.sequence)) for doc in docs]
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""
@@ -198,6 +278,21 @@ class Corpus:
             return self._overlaps[a, b].shared
         sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
+
+    def shared_counts(self, pairs: np.ndarray) -> np.ndarray:
+        """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
+        the same ``a`` next to each other (LSH gives them sorted) are counted
+        together: one lookup of all their ``b`` shingles in ``a``'s set."""
+        counts = np.zeros(len(pairs), dtype=np.int64)
+        if not len(pairs):
+            return counts
+        firsts = pairs[:, 0]
+        bounds = [0, *(np.flatnonzero(firsts[1:] != firsts[:-1]) + 1).tolist(), len(pairs)]
+        table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+        for low, high in pairwise(bounds):
+            others = [self._unique[b] for b in pairs[low:high, 1].tolist()]
+            counts[low:high] = _found_counts(self._unique[int(firsts[low])], others, table)
+        return counts
 
     def overlap(self, a: int, b: int) -> Overlap:
         """Exact overlap of ``a`` and ``b``, seen from ``a``."""

@@ -28,11 +28,11 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
-from .corpus import Corpus
+from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, confirmed_share
+from .overlap import CopyRule, confirmed_shares
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -120,12 +120,27 @@ class Deduplicator:
         dates: Sequence[str | None],
         sources: Sequence[str | None],
         signatures: np.ndarray,
+        *,
+        evidence: bool = True,
+        shingles: Shingles | None = None,
     ) -> DedupResult:
         """Cluster documents already signed by ``self.hasher.sign`` (the
         pipeline signs in worker processes); their texts are still needed to
-        verify candidates exactly and find shared passages."""
-        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher)
-        return self._cluster(corpus, signatures)
+        verify candidates exactly and find shared passages. ``shingles``:
+        each text's sorted distinct shingles and token count, if signing
+        kept them (:meth:`MinHasher.sign_sets`), so they are not made again.
+
+        Without ``evidence`` the shared passages are not looked for: each
+        copy's ``match`` has its scores but no passages, and no document has
+        ``reuse`` links. Finding passages costs as much as clustering, and a
+        run that writes only the kept documents never reads them.
+
+        The signatures are needed only to find candidates: pass the only
+        reference to them, and their memory is free while pairs are verified."""
+        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
+        candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=corpus.sizes > 0))
+        del signatures
+        return self._cluster(corpus, None, candidates, evidence=evidence)
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
@@ -140,7 +155,12 @@ class Deduplicator:
         return self._cluster(corpus, None, candidates)
 
     def _cluster(
-        self, corpus: Corpus, signatures: np.ndarray | None, candidates: np.ndarray | None = None
+        self,
+        corpus: Corpus,
+        signatures: np.ndarray | None,
+        candidates: np.ndarray | None = None,
+        *,
+        evidence: bool = True,
     ) -> DedupResult:
         sizes = corpus.sizes
         if candidates is None:
@@ -150,13 +170,14 @@ class Deduplicator:
         copies: list[tuple[int, int, float]] = []
         neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
         measured: list[tuple[int, int]] = []
-        for a, b in candidates.tolist():
-            shared = corpus.shared_count(a, b)
-            if not shared:
+        shared = corpus.shared_counts(candidates)
+        may_copy = self._may_copy(corpus, candidates, shared).tolist()
+        for (a, b), count, may in zip(candidates.tolist(), shared.tolist(), may_copy):
+            if not count:
                 continue
             neighbours[a].append(b)
             neighbours[b].append(a)
-            if self._may_copy(corpus, a, b, shared):
+            if may:
                 measured.append((a, b))
         for a, b in corpus.prefetched(measured):
             o = corpus.overlap(a, b)
@@ -169,16 +190,20 @@ class Deduplicator:
             len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
         )
         self._second_chance(corpus, centre, neighbours)
-        return self._result(corpus, centre, neighbours)
+        if not evidence:
+            corpus.drop_shingled()  # the result needs only the overlaps, all measured
+        return self._result(corpus, centre, neighbours, evidence=evidence)
 
-    def _may_copy(self, corpus: Corpus, a: int, b: int, shared: int | None = None) -> bool:
-        """Whether ``a`` and ``b`` have enough shingles in common to be a copy
-        (Jaccard at least ``min_jaccard``): a shared count is far cheaper than
-        the word coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
-        if shared is None:
-            shared = corpus.shared_count(a, b)
-        size_a, size_b = corpus.size(a), corpus.size(b)
-        return shared > 0 and shared >= self.rule.min_jaccard * (size_a + size_b - shared)
+    def _may_copy(self, corpus: Corpus, pairs: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row of ``pairs``, which share ``shared`` shingles:
+        have they enough in common to be a copy (Jaccard at least
+        ``min_jaccard``)? A shared count is far cheaper than the word
+        coverage :meth:`Corpus.overlap` measures, and most pairs fail."""
+        if not len(pairs):
+            return np.zeros(0, dtype=bool)
+        sizes = corpus.sizes
+        union = sizes[pairs[:, 0]] + sizes[pairs[:, 1]] - shared
+        return (shared > 0) & (shared >= self.rule.min_jaccard * union)
 
     def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
         """A centre must itself be the story, not a story quoting it: most of
@@ -189,10 +214,8 @@ class Deduplicator:
 
         def accept(centre: int, copies: list[int]) -> bool:
             doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
-            return (
-                confirmed_share(doc, others) >= self.rule.coverage
-                or confirmed_share(doc, others, lead=LEAD_WORDS) >= self.rule.coverage
-            )
+            whole, lead = confirmed_shares(doc, others, lead=LEAD_WORDS)
+            return whole >= self.rule.coverage or lead >= self.rule.coverage
 
         return accept
 
@@ -205,24 +228,25 @@ class Deduplicator:
         sizes: dict[int, int] = {}
         for c in centre:
             sizes[c] = sizes.get(c, 0) + 1
-        joins: dict[int, int] = {}
+        pairs: list[tuple[int, int]] = []
         for doc in range(len(corpus)):
-            if centre[doc] != doc or sizes[doc] > 1:
-                continue
-            best, best_coverage = -1, 0.0
-            clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
-            for other_centre in sorted(clusters):
-                if not self._may_copy(corpus, doc, other_centre):
-                    continue
-                o = corpus.overlap(doc, other_centre)
-                if self.rule.copies(o)[0] and o.coverage_ab > best_coverage:
-                    best, best_coverage = other_centre, o.coverage_ab
-            if best != -1:
-                joins[doc] = best
-        for doc, other_centre in joins.items():
+            if centre[doc] == doc and sizes[doc] == 1:
+                clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
+                pairs.extend((doc, other_centre) for other_centre in sorted(clusters))
+        # All pairs counted at once, and the shingles of those measured made in batches.
+        rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        may_copy = self._may_copy(corpus, rows, corpus.shared_counts(rows)).tolist()
+        joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
+        for doc, other_centre in corpus.prefetched([pair for pair, may in zip(pairs, may_copy) if may]):
+            o = corpus.overlap(doc, other_centre)
+            if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
+                joins[doc] = (other_centre, o.coverage_ab)
+        for doc, (other_centre, _) in joins.items():
             centre[doc] = other_centre
 
-    def _result(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> DedupResult:
+    def _result(
+        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, evidence: bool = True
+    ) -> DedupResult:
         n = len(corpus)
         groups: dict[int, list[int]] = {}
         for index in range(n):
@@ -245,10 +269,11 @@ class Deduplicator:
             for index in group:
                 cluster_of[index] = corpus.ids[rep]
         reps = {c.representative for c in clusters}
-        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
+        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words) if evidence else {}
         matches: dict[int, Link] = {}
-        for index, hub in corpus.prefetched([(i, centre[i]) for i in range(n) if centre[i] != i]):
-            passages = corpus.passages(index, hub, self.passage_words)
+        copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
+        for index, hub in corpus.prefetched(copies) if evidence else copies:
+            passages = corpus.passages(index, hub, self.passage_words) if evidence else []
             matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
         members = []
         for index in range(n):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .overlap import sorted_unique
+
 __all__ = ["BandedLSH", "bucket_pairs", "optimal_bands"]
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -112,7 +114,7 @@ class BandedLSH:
             # A pair shared by many bands is found many times: fold repeats away
             # whenever the new ones outgrow the unique ones.
             if pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
-                found = np.unique(np.concatenate([found, *pending]))
+                found = sorted_unique(np.concatenate([found, *pending]))
                 pending, pending_size = [], 0
         return np.stack((found // n, found % n), axis=1)
 
@@ -161,6 +163,9 @@ def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.nd
         if len(left) == 0:
             break
         out.append(_ordered(ordered_docs[left], ordered_docs[left + gap]))
+        # Runs are contiguous: a position with no partner at this gap has none
+        # at a larger one, so each gap looks at fewer positions than the last.
+        positions = left
     return out
 
 

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .shingling import batch_shingle_array, combine, fold32, span_hashes
+from .shingling import batch_shingle_array, batch_shingle_parts, combine, fold32, span_hashes
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
-__all__ = ["MinHasher", "affine32_permutations"]
+__all__ = ["MinHasher", "affine32_permutations", "distinct_sets"]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
@@ -91,6 +91,30 @@ def distinct_counts(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
         new &= present[:, 1:]
         out[at : at + len(sizes)] = np.minimum(sizes, 1) + new.sum(axis=1)
     return out
+
+
+def distinct_sets(values: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each segment's sorted distinct values, packed: segment ``i``'s at
+    ``out[out_bounds[i]:out_bounds[i + 1]]``. Sorted the way
+    :func:`distinct_counts` sorts (padded rows of a matrix)."""
+    counts = np.diff(bounds)
+    parts: list[np.ndarray] = []
+    sizes = counts.copy()
+    for at in range(0, len(counts), _SORT_GROUP):
+        group = counts[at : at + _SORT_GROUP]
+        width = int(group.max()) if len(group) else 0
+        if width == 0:
+            continue
+        present = np.arange(width) < group[:, None]
+        matrix = np.full(present.shape, _EMPTY, dtype=np.uint32)
+        matrix[present] = values[bounds[at] : bounds[at + len(group)]]
+        matrix.sort(axis=1)
+        keep = present.copy()
+        np.logical_and(keep[:, 1:], matrix[:, 1:] != matrix[:, :-1], out=keep[:, 1:])
+        parts.append(matrix[keep])  # row-major: segment by segment, each sorted
+        sizes[at : at + len(group)] = keep.sum(axis=1)
+    out = np.concatenate([np.empty(0, dtype=np.uint32), *parts])
+    return out, np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
 
 
 class MinHasher:
@@ -168,6 +192,31 @@ class MinHasher:
             sizes[start:stop] = distinct_counts(values, bounds)
             start = stop
         return signatures, sizes
+
+    def sign_sets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`sign`, keeping what verification needs from the same
+        shingling: ``(signatures, shingles, bounds, words)``, where text
+        ``i``'s sorted distinct shingles are ``shingles[bounds[i]:bounds[i + 1]]``
+        and ``words[i]`` is its token count (int64)."""
+        signatures = np.empty((len(texts), self.num_perm), dtype=np.uint32)
+        words = np.empty(len(texts), dtype=np.int64)
+        sets: list[np.ndarray] = []
+        sizes: list[np.ndarray] = []
+        start = 0
+        while start < len(texts):
+            stop, chars = start, 0
+            while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
+                chars += len(texts[stop])
+                stop += 1
+            values, bounds, words[start:stop] = batch_shingle_parts(texts[start:stop], self.ngram)
+            signatures[start:stop] = self._sign(values, bounds)
+            unique, unique_bounds = distinct_sets(values, bounds)
+            sets.append(unique)
+            sizes.append(np.diff(unique_bounds))
+            start = stop
+        shingles = np.concatenate([np.empty(0, dtype=np.uint32), *sets])
+        bounds = np.concatenate(([0], np.cumsum(np.concatenate([np.empty(0, dtype=np.int64), *sizes]))))
+        return signatures, shingles, bounds.astype(np.int64), words
 
     def _sign(self, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
         """A block of permutations at a time over all shingles of the batch:

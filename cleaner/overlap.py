@@ -34,10 +34,13 @@ __all__ = [
     "Overlap",
     "Shingled",
     "confirmed_share",
+    "confirmed_shares",
+    "covered_runs",
     "covered_words",
     "overlap",
     "shingled",
     "shingled_batch",
+    "shingled_sequences",
 ]
 
 
@@ -73,9 +76,20 @@ def shingled_batch(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled]:
     return out
 
 
+def shingled_sequences(hasher: MinHasher, texts: Sequence[str]) -> list[Shingled]:
+    """:func:`shingled_batch` without the sets: each ``unique`` is empty, for
+    a caller that has the sets already and puts them in."""
+    values, bounds, words = batch_shingle_parts(texts, hasher.ngram)
+    empty = np.empty(0, dtype=np.uint32)
+    out = []
+    for i, count in enumerate(words.tolist()):
+        out.append(Shingled(values[bounds[i] : bounds[i + 1]], empty, count, min(hasher.ngram, count)))
+    return out
+
+
 def sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique`` for one document's shingles: a sort is many times faster
-    than numpy's hash-based unique on arrays of this size."""
+    """``np.unique`` by a sort: many times faster than numpy's hash-based
+    unique, for one document's shingles and for a million candidate pairs."""
     ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
@@ -133,44 +147,51 @@ class Overlap:
         }
 
 
-def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) of each run of ``True`` in ``mask``."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
-    return edges[::2], edges[1::2]
-
-
 def _spread(starts: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
     """A mask of ``size`` that is ``True`` inside every ``[start, end)``."""
     depth = np.bincount(starts, minlength=size + 1) - np.bincount(ends, minlength=size + 1)
     return np.cumsum(depth)[:size] > 0
 
 
+def covered_runs(doc: Shingled, shared: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) of each passage of ``doc``'s words covered by
+    n-grams in ``shared`` (sorted), in order. A passage bridges up to
+    ``span`` words between shared n-grams: a changed word breaks ``ngram``
+    shingles, two changed words a few words apart break every shingle
+    between them, but the sentence around them is still the shared passage.
+    An added clause or sentence is longer.
+
+    Found from the positions of the shared n-grams alone: n-grams starting at
+    ``p < q`` cover ``[p, p + span)`` and ``[q, q + span)``, and lie in one
+    passage when the gap between those, ``q - p - span``, is at most ``span``
+    words (no word mask is built)."""
+    if len(shared) == 0 or len(doc.sequence) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    where = np.searchsorted(shared, doc.sequence)
+    hits = np.flatnonzero(shared[np.minimum(where, len(shared) - 1)] == doc.sequence)
+    if len(hits) == 0:
+        return hits, hits
+    cut = np.flatnonzero(np.diff(hits) > 2 * doc.span) + 1
+    return hits[np.concatenate(([0], cut))], hits[np.concatenate((cut - 1, [len(hits) - 1]))] + doc.span
+
+
 def covered_words(doc: Shingled, shared: np.ndarray) -> np.ndarray:
     """Per word of ``doc``: is it inside a passage of n-grams in ``shared``
-    (sorted)? A passage bridges up to ``ngram`` words between shared n-grams:
-    a changed word breaks ``ngram`` shingles, two changed words a few words
-    apart break every shingle between them, but the sentence around them is
-    still the shared passage. An added clause or sentence is longer."""
-    if len(shared) == 0 or len(doc.sequence) == 0:
+    (sorted)? (See :func:`covered_runs`.)"""
+    starts, ends = covered_runs(doc, shared)
+    if len(starts) == 0:
         return np.zeros(doc.words, dtype=bool)
-    where = np.searchsorted(shared, doc.sequence)
-    starts = np.flatnonzero(shared[np.minimum(where, len(shared) - 1)] == doc.sequence)
-    covered = _spread(starts, starts + doc.span, doc.words)
-    run_starts, run_ends = _runs(covered)
-    gap_starts, gap_ends = run_ends[:-1], run_starts[1:]
-    small = gap_ends - gap_starts <= doc.span
-    if small.any():
-        covered |= _spread(gap_starts[small], gap_ends[small], doc.words)
-    return covered
+    return _spread(starts, ends, doc.words)
 
 
 def _covered(doc: Shingled, shared: np.ndarray) -> tuple[int, int]:
     """Words of ``doc`` inside a shared n-gram, and the longest run of them."""
-    covered = covered_words(doc, shared)
-    if not covered.any():
+    starts, ends = covered_runs(doc, shared)
+    if len(starts) == 0:
         return 0, 0
-    starts, ends = _runs(covered)
-    return int(covered.sum()), int((ends - starts).max())
+    lengths = ends - starts
+    return int(lengths.sum()), int(lengths.max())
 
 
 def overlap(a: Shingled, b: Shingled) -> Overlap:
@@ -199,12 +220,35 @@ def confirmed_share(
     """Share of ``doc``'s words inside n-grams it shares with any of
     ``others`` (shingled documents, or their sorted distinct shingles); of
     its first ``lead`` words only, if given."""
+    whole, first = confirmed_shares(doc, others, lead=lead or doc.words)
+    return first if lead else whole
+
+
+def confirmed_shares(
+    doc: Shingled, others: Sequence[Shingled | np.ndarray], *, lead: int
+) -> tuple[float, float]:
+    """:func:`confirmed_share` of all of ``doc`` and of its first ``lead``
+    words, from one pass over ``others``."""
     if not doc.words or not others:
-        return 0.0
+        return 0.0, 0.0
     sets = [o.unique if isinstance(o, Shingled) else o for o in others]
-    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, o, assume_unique=True) for o in sets]))
-    covered = covered_words(doc, shared)
-    return float(covered[:lead].mean() if lead else covered.mean())
+    starts, ends = covered_runs(doc, _shared_with_any(doc.unique, sets))
+    first = min(lead, doc.words)
+    in_lead = np.minimum(ends, first) - np.minimum(starts, first)
+    return int((ends - starts).sum()) / doc.words, int(in_lead.sum()) / first
+
+
+def _shared_with_any(values: np.ndarray, sets: Sequence[np.ndarray]) -> np.ndarray:
+    """The ``values`` (sorted, distinct) found in any of ``sets``: every set's
+    values looked up in ``values`` at once (one search, not one
+    intersection and a union per set)."""
+    if len(values) == 0:
+        return values
+    needles = np.concatenate([np.empty(0, dtype=values.dtype), *sets])
+    where = np.minimum(np.searchsorted(values, needles), len(values) - 1)
+    found = np.zeros(len(values), dtype=bool)
+    found[where[values[where] == needles]] = True
+    return values[found]
 
 
 @dataclass(frozen=True)

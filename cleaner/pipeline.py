@@ -12,16 +12,18 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
 from .clean import CleanOptions
+from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
 from .index import IndexStore, add_documents
 from .read import FieldNames, Limits, expand_inputs, read_inputs
 from .spill import RowBuffer, SpillStore
-from .workers import Cleaned, Job, default_jobs, process
+from .workers import ChunkShingles, Cleaned, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
@@ -124,7 +126,7 @@ def _cleaned(
     report: Reporting,
     limits: Limits,
     on_progress: ProgressHandler | None = None,
-) -> Iterator[tuple[list[Cleaned], np.ndarray | None, np.ndarray | None]]:
+) -> Iterator[tuple[list[Cleaned], np.ndarray | None, ChunkShingles | None]]:
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here."""
     on_problem, strict = report.on_problem, report.strict
@@ -210,6 +212,7 @@ def run_dedup(
     on_progress: ProgressHandler | None = None,
     on_record: RecordHandler | None = None,
     on_warning: ProblemHandler = lambda warning: None,
+    evidence: bool = True,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -228,7 +231,10 @@ def run_dedup(
 
     ``on_record`` receives every document's clean record, in input order,
     always with its ``removed`` lines (the written records have them only
-    with ``explain``).
+    with ``explain``). ``evidence=False`` leaves out the shared passages and
+    partial reuse (see :meth:`Deduplicator.cluster`): for a caller that
+    writes no ``clusters_path`` and reads no passages (the CLI without
+    ``--clusters`` or ``--report``); the kept documents are the same.
     """
     started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
@@ -246,13 +252,24 @@ def run_dedup(
     dates: list[str | None] = []
     sources: list[str | None] = []
     signatures = RowBuffer(hasher.num_perm)
+    # Each document's shingles, as signing found them: verification needs
+    # them too. A large corpus has too many to keep; it shingles its texts
+    # again, twice, keeping only the shingles that recur (Corpus).
+    sets: list[np.ndarray] | None = []
+    words: list[np.ndarray] = []
     store = SpillStore()
     try:
         report = Reporting(on_problem, on_warning, strict)
-        for docs, sigs, _sizes in _cleaned(
+        for docs, sigs, shingles in _cleaned(
             files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
         ):
-            assert sigs is not None
+            assert sigs is not None and shingles is not None
+            if sets is not None and len(ids) + len(docs) < FILTER_FROM:
+                values, bounds, counts = shingles
+                sets.extend(values[a:b] for a, b in pairwise(bounds.tolist()))
+                words.append(counts)
+            else:
+                sets, words = None, []
             store.extend([doc.line for doc in docs])
             texts.extend([doc.text or "" for doc in docs])
             for doc in docs:
@@ -262,8 +279,18 @@ def run_dedup(
             signatures.extend(sigs)
         keep = np.zeros(len(store), dtype=bool)
         extra: list[dict[str, object]] = []
+        known = (sets, np.concatenate([np.empty(0, dtype=np.int64), *words])) if sets is not None else None
+        del sets, words
         if index is None:
-            result = deduplicator.cluster(ids, texts, dates, sources, signatures.array())
+            result = deduplicator.cluster(
+                ids,
+                texts,
+                dates,
+                sources,
+                signatures.take(),  # the only reference: freed once candidates are found
+                evidence=evidence or bool(clusters_path),
+                shingles=known,
+            )
             keep[result.representatives] = True
         else:
             found = add_documents(index, deduplicator, ids, list(texts), dates, sources, signatures.array())

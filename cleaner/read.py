@@ -160,7 +160,11 @@ def _read_file(path: str, kind: str, limits: Limits) -> RawRecord | InputError:
     return RawRecord(id=path, origin=path, text=_decode_text(data).replace("\0", ""))
 
 
-def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | InputError:
+def _record(
+    obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True
+) -> RawRecord | InputError:
+    """``obj`` as a record; ``escaped=False`` says its JSON had no ``\\uD...``
+    escape, the only way a lone surrogate gets into a parsed string."""
     if not isinstance(obj, dict):
         return InputError(
             origin, "not-an-object", f"expected a JSON object, got {type(obj).__name__}", line=line
@@ -173,8 +177,10 @@ def _record(obj: Any, origin: str, line: int, names: FieldNames) -> RawRecord | 
             return InputError(
                 origin, "bad-text", f"'{name}' is {type(value).__name__}, not a string", line=line
             )
-    # JSON may escape lone UTF-16 surrogates, which no UTF-8 output can hold.
-    text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v else v for v in (text, html))
+    # JSON may escape lone UTF-16 surrogates, which no UTF-8 output can hold
+    # (an ASCII string, known as such without a scan, has none).
+    if escaped:
+        text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v and not v.isascii() else v for v in (text, html))
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
     meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
@@ -213,7 +219,8 @@ def read_jsonl(
             except RecursionError:
                 yield InputError(origin, "invalid-json", "nested too deeply", line=line_no)
                 continue
-            yield _record(obj, origin, line_no, names)
+            # Only a \uD800-\uDFFF escape makes a surrogate (UTF-8 cannot encode one).
+            yield _record(obj, origin, line_no, names, b"\\ud" in data or b"\\uD" in data)
     except (OSError, EOFError, zlib.error) as exc:
         yield InputError(origin, "truncated", f"stopped reading after line {line_no}: {exc}")
 

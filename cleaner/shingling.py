@@ -43,6 +43,8 @@ _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _RADIX = 0xA0761D6478BD642F  # odd, so invertible mod 2**64
 _APOSTROPHE = ord("'")
+#: Bytes whose tokens are hashed at once (see :func:`span_hashes`).
+_WINDOW = 1 << 18
 
 
 # Contexts a stand-in must tokenise like its character in (space-separated).
@@ -141,7 +143,7 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
 def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
     global _powers, _inverse_powers
     if len(_powers) < n:
-        size = max(n, 2 * len(_powers))
+        size = max(n, min(2 * len(_powers), _WINDOW + 1))
         _powers = np.empty(size, dtype=np.uint64)
         _powers[0] = 1
         _powers[1:] = np.cumprod(np.full(size - 1, _RADIX, dtype=np.uint64))
@@ -153,9 +155,29 @@ def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def span_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """64-bit hashes of the byte spans ``buffer[starts[i]:ends[i]]`` (non-empty)."""
+    """64-bit hashes of the byte spans ``buffer[starts[i]:ends[i]]`` (non-empty,
+    in order, not overlapping: tokens).
+
+    The spans are hashed a window of about :data:`_WINDOW` bytes at a time:
+    the power tables need one entry per byte hashed at once, and tables as
+    long as a whole batch's buffer would stay in memory for the whole run."""
     if len(starts) == 0:
         return np.empty(0, dtype=np.uint64)
+    if len(buffer) <= _WINDOW:
+        return _window_hashes(buffer, starts, ends)
+    out = np.empty(len(starts), dtype=np.uint64)
+    cuts = np.searchsorted(starts, np.arange(_WINDOW, len(buffer), _WINDOW)).tolist()
+    for low, high in zip([0, *cuts], [*cuts, len(starts)]):
+        if low == high:
+            continue
+        base = int(starts[low])
+        top = int(ends[high - 1])
+        out[low:high] = _window_hashes(buffer[base:top], starts[low:high] - base, ends[low:high] - base)
+    return out
+
+
+def _window_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """:func:`span_hashes` over one buffer, from prefix sums of its bytes."""
     powers, inverse = _power_tables(len(buffer) + 1)
     prefix = np.empty(len(buffer) + 1, dtype=np.uint64)
     prefix[0] = 0

@@ -113,3 +113,10 @@ class RowBuffer:
     def array(self) -> np.ndarray:
         """The rows so far (a view: valid until the next ``extend``)."""
         return self._data[: self._size]
+
+    def take(self) -> np.ndarray:
+        """The rows so far, emptying the buffer: the caller holds the only
+        reference, and can free them by dropping it."""
+        rows = self._data[: self._size]
+        self._data, self._size = np.empty((0, rows.shape[1]), dtype=rows.dtype), 0
+        return rows

@@ -87,9 +87,12 @@ class Cleaned:
     origin_line: int | None = None
 
 
-#: A chunk's results in order, and the signatures and shingle counts of its
-#: clean documents (errors have no row), when signing.
-ChunkResult = tuple[list["Cleaned | InputError"], "np.ndarray | None", "np.ndarray | None"]
+#: A chunk's results in order and, when signing, the signatures of its clean
+#: documents (errors have no row) and their shingles, from the same pass:
+#: ``(sorted distinct shingles packed, each one's bounds, token counts)``
+#: (:meth:`MinHasher.sign_sets`), which verification needs.
+ChunkShingles = tuple[np.ndarray, np.ndarray, np.ndarray]
+ChunkResult = tuple[list["Cleaned | InputError"], "np.ndarray | None", "ChunkShingles | None"]
 _Item = tuple["RawRecord | InputError", "Extracted | None", "BoilerplateTest | None"]
 
 _state: dict[str, Any] = {}
@@ -150,8 +153,8 @@ def _clean(items: list[_Item]) -> ChunkResult:
     hasher: MinHasher | None = _state["hasher"]
     if hasher is None:
         return out, None, None
-    signatures, sizes = hasher.sign(texts)
-    return out, signatures, sizes
+    signatures, shingles, bounds, words = hasher.sign_sets(texts)
+    return out, signatures, (shingles, bounds, words)
 
 
 def _run(task: tuple[str, Any]) -> Any:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.minhash import MinHasher
-from cleaner.overlap import CopyRule, Shingled, confirmed_share, covered_words, overlap, shingled
+from cleaner.overlap import (
+    CopyRule,
+    Shingled,
+    confirmed_share,
+    confirmed_shares,
+    covered_words,
+    overlap,
+    shingled,
+)
 from cleaner.tokens import tokens
 
 from .stories import BANK, FLOOD, STRIKE, quoting, text
@@ -99,3 +109,58 @@ def test_a_changed_word_stays_inside_its_passage_but_an_added_clause_does_not() 
     added = sentence.replace("for the move", "for the move, which surprised almost every analyst in the city")
     o = overlap(sh(added), sh(sentence))
     assert o.words_ab == len(tokens(sentence)) < len(tokens(added))
+
+
+def _mask_coverage(doc: Shingled, shared: np.ndarray) -> np.ndarray:
+    """The word mask built directly: every shared n-gram's words, then every
+    gap of at most ``span`` words between two covered runs."""
+    covered = np.zeros(doc.words, dtype=bool)
+    for i, value in enumerate(doc.sequence.tolist()):
+        if value in set(shared.tolist()):
+            covered[i : i + doc.span] = True
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], covered.view(np.int8), [0]))))
+    starts, ends = edges[::2], edges[1::2]
+    for gap_start, gap_end in zip(ends[:-1], starts[1:]):
+        if gap_end - gap_start <= doc.span:
+            covered[gap_start:gap_end] = True
+    return covered
+
+
+@given(
+    st.lists(st.integers(0, 5), min_size=0, max_size=60),
+    st.lists(st.integers(0, 5), min_size=0, max_size=60),
+    st.integers(1, 6),
+)
+@settings(max_examples=300, deadline=None)
+def test_covered_words_from_runs_equal_the_word_mask(a: list[int], b: list[int], ngram: int) -> None:
+    hasher = MinHasher(ngram=ngram)
+    doc, other = (shingled(hasher, [f"w{x}" for x in words]) for words in (a, b))
+    shared = np.intersect1d(doc.unique, other.unique)
+    expected = _mask_coverage(doc, shared)
+    assert np.array_equal(covered_words(doc, shared), expected)
+    o = overlap(doc, other)
+    runs = np.diff(np.flatnonzero(np.diff(np.concatenate(([0], expected.view(np.int8), [0])))))[::2]
+    assert (o.words_ab, o.run_ab) == (int(expected.sum()), int(runs.max()) if len(runs) else 0)
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=0, max_size=50),
+    st.lists(st.lists(st.integers(0, 6), max_size=40), max_size=4),
+    st.integers(1, 4),
+    st.integers(1, 60),
+)
+@settings(max_examples=200, deadline=None)
+def test_confirmed_shares_equal_the_word_mask(
+    words: list[int], others: list[list[int]], ngram: int, lead: int
+) -> None:
+    hasher = MinHasher(ngram=ngram)
+    doc = shingled(hasher, [f"w{x}" for x in words])
+    sets = [shingled(hasher, [f"w{x}" for x in other]).unique for other in others]
+    whole, first = confirmed_shares(doc, sets, lead=lead)
+    if not doc.words or not sets:
+        assert (whole, first) == (0.0, 0.0)
+        return
+    shared = np.unique(np.concatenate([np.intersect1d(doc.unique, s) for s in sets]))
+    covered = _mask_coverage(doc, shared)
+    assert (whole, first) == (float(covered.mean()), float(covered[:lead].mean()))
+    assert confirmed_share(doc, sets) == whole and confirmed_share(doc, sets, lead=lead) == first

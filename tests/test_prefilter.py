@@ -8,6 +8,7 @@ same pairs, so they still give the same result.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 from math import comb
 from pathlib import Path
 
@@ -117,9 +118,46 @@ def test_a_large_corpus_keeping_only_shared_shingles_gives_the_same_result(
     from cleaner import corpus
 
     expected = [m.to_dict() for m in Deduplicator().run(DOCS).members]
-    monkeypatch.setattr(corpus, "_FILTER_FROM", 0)  # every corpus counts as large
+    monkeypatch.setattr(corpus, "FILTER_FROM", 0)  # every corpus counts as large
     kept = corpus.Corpus(DOCS, Deduplicator().hasher)
     full = [len(np.unique(d.unique)) for d in (kept.shingled(i) for i in range(len(DOCS)))]
     assert kept.sizes.tolist() == full  # sizes are still those of the whole sets
     assert sum(len(u) for u in kept.uniques) < sum(full)  # shingles of one document are gone
     assert [m.to_dict() for m in Deduplicator().run(DOCS).members] == expected
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_shingles_kept_from_signing_give_the_same_result(
+    monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """The pipeline hands clustering the shingles signing made; the result is
+    the one from shingling the texts again, for a large corpus too."""
+    from cleaner import corpus
+
+    if large:
+        monkeypatch.setattr(corpus, "FILTER_FROM", 0)
+    dedup = Deduplicator()
+    texts = [t for _, t in DOCS]
+    expected = [m.to_dict() for m in dedup.run(DOCS).members]
+    signatures, shingles, bounds, words = dedup.hasher.sign_sets(texts)
+    sets = [shingles[a:b] for a, b in pairwise(bounds)]
+    ids = [i for i, _ in DOCS]
+    nothing = [None] * len(DOCS)
+    result = dedup.cluster(ids, texts, nothing, nothing, signatures, shingles=(sets, words))
+    assert [m.to_dict() for m in result.members] == expected
+
+
+@pytest.mark.parametrize("bits", [18, 4])  # 4: most lookups collide in the table
+def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.MonkeyPatch, bits: int) -> None:
+    from cleaner import corpus as module
+    from cleaner.corpus import Corpus
+
+    monkeypatch.setattr(module, "_TABLE_BITS", bits)
+    docs = [*DOCS, ("empty", ""), ("short", "one two")]
+    corpus = Corpus(docs, Deduplicator().hasher)
+    n = len(docs)
+    pairs = np.array([(a, b) for a in range(n) for b in range(n) if a != b], dtype=np.int64)
+    expected = [corpus.shared_count(a, b) for a, b in pairs.tolist()]
+    assert corpus.shared_counts(pairs).tolist() == expected
+    assert corpus.shared_counts(pairs[::-1]).tolist() == expected[::-1]  # any order
+    assert corpus.shared_counts(np.empty((0, 2), dtype=np.int64)).tolist() == []

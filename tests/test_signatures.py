@@ -103,3 +103,27 @@ def test_sign_matches_datasketch_on_news() -> None:
         words = tokens(text)
         assert np.array_equal(row, datasketch_signature(hasher, words))
         assert size == len(hasher.shingles(words))
+
+
+def test_windowed_token_hashes_equal_one_pass(monkeypatch) -> None:
+    """Long buffers are hashed a window at a time; the hashes are the same."""
+    from cleaner import shingling
+
+    buffer = np.frombuffer(
+        b"\0".join(f"story {i} of wire copy, day {i % 7}".encode() for i in range(400)), np.uint8
+    )
+    starts, ends = shingling._scan(buffer)
+    whole = shingling.span_hashes(buffer, starts, ends)
+    monkeypatch.setattr(shingling, "_WINDOW", 97)
+    assert (shingling.span_hashes(buffer, starts, ends) == whole).all()
+
+
+def test_sign_sets_keeps_the_shingles_it_signed() -> None:
+    hasher = MinHasher()
+    texts = [*TEXTS, "", "one", "two words"]
+    signatures, sizes = hasher.sign(texts)
+    kept, shingles, bounds, words = hasher.sign_sets(texts)
+    assert np.array_equal(signatures, kept) and np.array_equal(np.diff(bounds), sizes)
+    for i, text in enumerate(texts):
+        assert np.array_equal(shingles[bounds[i] : bounds[i + 1]], hasher.shingles(tokens(text)))
+        assert words[i] == len(tokens(text))
