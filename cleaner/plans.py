@@ -1,0 +1,124 @@
+"""How a catalogue's rules are tried on a line: in steps, per zone and sentence flag.
+
+A step is one hinted rule, or a run of unhinted rules combined into one
+alternation (the regex engine keeps their order). A plan holds the steps usable
+in one zone for one kind of line, indexed by hint word, so that a line visits
+only the steps it can match.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .needs import Need, compile_need
+
+if TYPE_CHECKING:
+    from .rules import Rule
+
+__all__ = ["Plan", "Step", "build_steps", "rule_need"]
+
+# Step lists remembered per plan, at most (emptied past this).
+_CACHE_SIZE = 100_000
+
+
+@dataclass(frozen=True)
+class Step:
+    """Rules tried together: one hinted rule alone, or a run of unhinted rules
+    combined into a single alternation (the regex engine keeps their order)."""
+
+    regex: re.Pattern[str]
+    rules: dict[int, Rule]
+    combined: bool
+    #: The rule's hint words: one must be in the (lower-cased) line.
+    hint: frozenset[str] = frozenset()
+    max_length: int = sys.maxsize
+    #: Literal text every match needs (None: nothing known), to skip hopeless tries.
+    need: Need | None = None
+
+
+class Plan:
+    """The steps for one zone and sentence flag, indexed by hint word so a
+    line visits only the steps it can match rather than testing every hint."""
+
+    def __init__(self, steps: list[Step]):
+        self.steps = steps
+        self.hinted = any(step.hint for step in steps)
+        self._unhinted = tuple(p for p, step in enumerate(steps) if not step.hint)
+        self._by_word: dict[str, list[int]] = {}
+        for position, step in enumerate(steps):
+            for word in step.hint:
+                self._by_word.setdefault(word, []).append(position)
+        #: The steps for the present hint words (as found, in order): few
+        #: distinct lists recur, so callers look here before steps_for().
+        self.orders: dict[tuple[str, ...], list[Step]] = {}
+        #: The words this plan's steps look for: hint words and needed literals.
+        self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
+        # The last document's words and those of them this plan uses (one
+        # pair, replaced at once: threads may share the plan).
+        self._relevant: tuple[Sequence[str], tuple[str, ...]] = ((), ())
+
+    def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
+        """Those of a document's ``hint_words`` this plan looks for: each line
+        of the document tests fewer."""
+        last = self._relevant
+        if last[0] is hint_words:
+            return last[1]
+        if not isinstance(hint_words, tuple):
+            return hint_words  # a line's own words, already few
+        found = tuple([word for word in hint_words if word in self.words])
+        self._relevant = (hint_words, found)
+        return found
+
+    def steps_for(self, present: tuple[str, ...]) -> list[Step]:
+        """The unhinted steps and those hinted by a word in ``present``, in order."""
+        order = self.orders.get(present)
+        if order is None:
+            positions = set(self._unhinted)
+            for word in present:
+                positions.update(self._by_word.get(word, ()))
+            if len(self.orders) >= _CACHE_SIZE:
+                self.orders.clear()
+            order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
+        return order
+
+
+def build_steps(usable: list[tuple[int, Rule]]) -> list[Step]:
+    steps: list[Step] = []
+    run: list[tuple[int, Rule]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        parts = []
+        for i, rule in run:
+            body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
+            parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
+        regex = re.compile("|".join(parts))
+        needs = [rule_need(rule) for _, rule in run]
+        need = None if None in needs else functools.reduce(operator.or_, needs)
+        steps.append(Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run), need=need))
+        run.clear()
+
+    for i, rule in usable:
+        if rule.hint:
+            flush()
+            step = Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, rule_need(rule))
+            steps.append(step)
+        else:
+            # A rule whose pattern needs nothing known goes in a run of its own,
+            # so that the others' needs still spare their runs hopeless tries.
+            if run and (rule_need(run[-1][1]) is None) != (rule_need(rule) is None):
+                flush()
+            run.append((i, rule))
+    flush()
+    return steps
+
+
+def rule_need(rule: Rule) -> Need | None:
+    return compile_need(rule.regex.pattern, rule.regex.flags)
