@@ -59,21 +59,55 @@ class Plan:
         self.orders: dict[tuple[str, ...], list[Step]] = {}
         #: The words this plan's steps look for: hint words and needed literals.
         self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
-        # The last document's words and those of them this plan uses (one
-        # pair, replaced at once: threads may share the plan).
-        self._relevant: tuple[Sequence[str], tuple[str, ...]] = ((), ())
+        # Most lines of an article (its sentences) can match no step at all:
+        # a test of every step's need at once tells so (see hopeless()),
+        # cheaper than finding the line's hint words. It holds when every
+        # step has a hint or a need: the first letters its needs may start
+        # with, and the words one of which any step needs (its need's, or
+        # its hint words when it has no need).
+        self._starts: dict[str, tuple[str, ...]] | None = None
+        self._marks: frozenset[str] = frozenset()
+        if steps and all(step.hint or step.need is not None for step in steps):
+            by_letter: dict[str, set[str]] = {}
+            for step in steps:
+                for start in step.need.starts if step.need else ():
+                    by_letter.setdefault(start[:1], set()).add(start)
+            self._starts = {letter: tuple(sorted(starts)) for letter, starts in by_letter.items()}
+            self._marks = frozenset().union(*(s.need.contains if s.need else s.hint for s in steps))
+        # The last document's words, those of them this plan uses and those
+        # of them in _marks (replaced at once: threads may share the plan).
+        self._relevant: tuple[Sequence[str], tuple[str, ...], tuple[str, ...]] = ((), (), ())
 
     def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
         """Those of a document's ``hint_words`` this plan looks for: each line
         of the document tests fewer."""
+        return self._document(hint_words)[1]
+
+    def _document(self, hint_words: Sequence[str]) -> tuple[Sequence[str], Sequence[str], Sequence[str]]:
         last = self._relevant
         if last[0] is hint_words:
-            return last[1]
+            return last
         if not isinstance(hint_words, tuple):
-            return hint_words  # a line's own words, already few
+            return hint_words, hint_words, hint_words  # a line's own words, already few
         found = tuple([word for word in hint_words if word in self.words])
-        self._relevant = (hint_words, found)
-        return found
+        marks = tuple([word for word in found if word in self._marks])
+        self._relevant = (hint_words, found, marks)
+        return self._relevant
+
+    def hopeless(self, lowered: str, hint_words: Sequence[str]) -> bool:
+        """Whether no step can match an ASCII line, ``lowered`` being it
+        trimmed and lower-cased, nor the first of its sentences (which starts
+        where the line does and holds no word the line lacks): no step's
+        need is met. ``hint_words``: as for :meth:`relevant`."""
+        if self._starts is None:
+            return False
+        starts = self._starts.get(lowered[:1])
+        if starts and lowered.startswith(starts):
+            return False
+        for word in self._document(hint_words)[2]:  # noqa: SIM110 (a loop: no generator to make)
+            if word in lowered:
+                return False
+        return True
 
     def steps_for(self, present: tuple[str, ...]) -> list[Step]:
         """The unhinted steps and those hinted by a word in ``present``, in order."""

@@ -190,6 +190,8 @@ class Catalogue:
             return None
         plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
         lowered = text.lower()
+        if text.isascii() and plan.hopeless(lowered, hint_words):
+            return None  # neither the line nor its first sentence (all its sentences must match)
         present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         found = self._match_whole(plan, text, lowered, present)
         # "Support local journalism. Donate today." is cruft when every one

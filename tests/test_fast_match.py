@@ -44,6 +44,14 @@ TRICKY = [
     "ǅ ǈ ǋ Ǳ ﬁ ß",
     "The company said on Monday that profits rose 12 percent from a year earlier.",
     "Shares of the company fell 3 percent after it reported lower sales.",
+    # Sentences no step may match (see Plan.hopeless), and some that might:
+    # a need met by a later sentence only, by the opening words, by a hint.
+    "The company said profits rose. Sign up for our newsletter.",
+    "Get our newsletter in your inbox.",
+    "Copyright 2024 The Daily Planet, all rights reserved.",
+    "He said the app would be ready. It was not.",
+    "Create a free account to keep reading.",
+    "Contact the newsroom.",
 ]
 
 
@@ -160,3 +168,22 @@ def test_hint_finder_pickles_without_its_scanner() -> None:
     assert finder.in_document("Follow us") == ("follow", "us")
     copy = pickle.loads(pickle.dumps(finder))
     assert copy.in_document("Follow us") == ("follow", "us")
+
+
+def test_hopeless_lines_are_those_no_need_allows() -> None:
+    """A line is given up at once only when no step's need is met: not when
+    it opens with a step's words, nor when it holds a word a step needs."""
+    opening, inner = r"follow us on \w+", r".{0,20}t\.me/\w+"
+    rules = [
+        Rule("t", "opening", re.compile(opening, re.I), hint=("follow",), pattern=opening),
+        Rule("t", "inner", re.compile(inner, re.I), hint=("t.me",), pattern=inner),
+    ]
+    catalogue = Catalogue(rules)
+    plan = catalogue._plan("head", False, False)
+    words = catalogue._hints.words
+    assert not plan.hopeless("follow us on twitter", words)
+    assert not plan.hopeless("join us at t.me/news", words)
+    assert plan.hopeless("we follow the news on t.me", words)  # "t.me/" is needed
+    assert plan.hopeless("the company said profits rose", words)
+    assert catalogue.match("Follow us on Twitter", zone="head", sentence=False) == Match("t/opening")
+    assert catalogue.match("Join us: t.me/news", zone="head", sentence=False) == Match("t/inner")
