@@ -235,7 +235,12 @@ class Catalogue:
         for step in steps:
             if len(text) > step.max_length:
                 continue
-            if plain and step.need is not None and not step.need.met(lowered, present):
+            need = step.need  # need.met(), inlined: this runs for each step of each line
+            if (
+                plain
+                and need is not None
+                and not (lowered.startswith(need.starts) or not need.contains.isdisjoint(present))
+            ):
                 continue
             found = step.regex.fullmatch(text)
             if found is None:
