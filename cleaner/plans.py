@@ -59,24 +59,26 @@ class Plan:
         self.orders: dict[tuple[str, ...], list[Step]] = {}
         #: The words this plan's steps look for: hint words and needed literals.
         self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
-        # Most lines of an article (its sentences) can match no step at all:
-        # a test of every step's need at once tells so (see hopeless()),
-        # cheaper than finding the line's hint words. It holds when every
-        # step has a hint or a need: the first letters its needs may start
-        # with, and the words one of which any step needs (its need's, or
-        # its hint words when it has no need).
-        self._starts: dict[str, tuple[str, ...]] | None = None
-        self._marks: frozenset[str] = frozenset()
-        if steps and all(step.hint or step.need is not None for step in steps):
-            by_letter: dict[str, set[str]] = {}
-            for step in steps:
-                for start in step.need.starts if step.need else ():
-                    by_letter.setdefault(start[:1], set()).add(start)
-            self._starts = {letter: tuple(sorted(starts)) for letter, starts in by_letter.items()}
-            self._marks = frozenset().union(*(s.need.contains if s.need else s.hint for s in steps))
+        # On ASCII lines a step is only tried when its need is met (see
+        # needs.py): the steps are indexed by the letter their needs start
+        # with and by the words they need, so that a line finds the few
+        # steps it may match (most article sentences: none) without first
+        # finding its hint words. A hinted step with no need is found by its
+        # hint words; an unhinted one with no need is always tried.
+        self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
+        self._by_letter: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._by_mark: dict[str, list[int]] = {}
+        for position, step in enumerate(steps):
+            by_letter: dict[str, list[str]] = {}
+            for start in step.need.starts if step.need else ():
+                by_letter.setdefault(start[:1], []).append(start)
+            for letter, starts in by_letter.items():
+                self._by_letter.setdefault(letter, []).append((position, tuple(starts)))
+            for word in step.need.contains if step.need else step.hint:
+                self._by_mark.setdefault(word, []).append(position)
         # The last document's words, those of them this plan uses and those
-        # of them in _marks (replaced at once: threads may share the plan).
-        self._relevant: tuple[Sequence[str], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+        # in _by_mark (replaced at once: threads may share the plan).
+        self._relevant: tuple[Sequence[str], Sequence[str], Sequence[str]] = ((), (), ())
 
     def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
         """Those of a document's ``hint_words`` this plan looks for: each line
@@ -88,26 +90,37 @@ class Plan:
         if last[0] is hint_words:
             return last
         if not isinstance(hint_words, tuple):
-            return hint_words, hint_words, hint_words  # a line's own words, already few
+            # A line's own words, already few.
+            return hint_words, hint_words, [word for word in hint_words if word in self._by_mark]
         found = tuple([word for word in hint_words if word in self.words])
-        marks = tuple([word for word in found if word in self._marks])
+        marks = tuple([word for word in found if word in self._by_mark])
         self._relevant = (hint_words, found, marks)
         return self._relevant
 
-    def hopeless(self, lowered: str, hint_words: Sequence[str]) -> bool:
-        """Whether no step can match an ASCII line, ``lowered`` being it
-        trimmed and lower-cased, nor the first of its sentences (which starts
-        where the line does and holds no word the line lacks): no step's
-        need is met. ``hint_words``: as for :meth:`relevant`."""
-        if self._starts is None:
-            return False
-        starts = self._starts.get(lowered[:1])
-        if starts and lowered.startswith(starts):
-            return False
-        for word in self._document(hint_words)[2]:  # noqa: SIM110 (a loop: no generator to make)
+    def candidates(self, lowered: str, hint_words: Sequence[str]) -> list[Step]:
+        """The steps worth trying on an ASCII line, ``lowered`` being it
+        trimmed and lower-cased, in order: those whose need is met and which
+        have one of their hint words (or none). ``hint_words``: as for
+        :meth:`relevant`, each word of the line among them.
+
+        The same steps as :meth:`steps_for` gives the line's hint words,
+        less those whose need is not met."""
+        positions = set(self._always)
+        for position, starts in self._by_letter.get(lowered[:1], ()):
+            if lowered.startswith(starts):
+                positions.add(position)
+        for word in self._document(hint_words)[2]:
             if word in lowered:
-                return False
-        return True
+                positions.update(self._by_mark[word])
+        found = []
+        for position in sorted(positions):
+            step = self.steps[position]
+            # A step found by its need has its hint words still to check
+            # (one found by its hint words has no need).
+            if step.need is not None and step.hint and not any(word in lowered for word in step.hint):
+                continue
+            found.append(step)
+        return found
 
     def steps_for(self, present: tuple[str, ...]) -> list[Step]:
         """The unhinted steps and those hinted by a word in ``present``, in order."""

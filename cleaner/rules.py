@@ -23,7 +23,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .hints import HintFinder
-from .plans import Plan, build_steps, rule_need
+from .plans import Plan, Step, build_steps, rule_need
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -190,8 +190,10 @@ class Catalogue:
             return None
         plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
         lowered = text.lower()
-        if text.isascii() and plan.hopeless(lowered, hint_words):
-            return None  # neither the line nor its first sentence (all its sentences must match)
+        if text.isascii():
+            return self._match_plain(plan, text, lowered, hint_words)
+        # Needs are not tested on other text (see needs.py): the steps hinted
+        # by the line's words, and the unhinted ones, are all tried.
         present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         found = self._match_whole(plan, text, lowered, present)
         # "Support local journalism. Donate today." is cruft when every one
@@ -203,6 +205,25 @@ class Catalogue:
                 part = trim_decoration(part)
                 low = part.lower()
                 matched = self._match_whole(plan, part, low, tuple([w for w in present if w in low]))
+                if matched is None:
+                    return None
+                first = first or matched
+            found = first
+        return found
+
+    def _match_plain(self, plan: Plan, text: str, lowered: str, hint_words: Sequence[str]) -> Match | None:
+        """:meth:`_match_line` for ASCII text, trying only the steps whose needs it meets."""
+        steps = plan.candidates(lowered, hint_words)
+        if not steps:
+            # Nor may its first sentence, which starts where it does and
+            # holds no word it lacks: most article sentences end here.
+            return None
+        found = _first_match(steps, text)
+        if found is None and _SENTENCE_BREAK.search(text):
+            first = None
+            for part in _SENTENCE_SPLIT.split(text):
+                part = trim_decoration(part)
+                matched = _first_match(plan.candidates(part.lower(), hint_words), part)
                 if matched is None:
                     return None
                 first = first or matched
@@ -231,25 +252,24 @@ class Catalogue:
         if steps is None:
             steps = plan.steps_for(present)
         # What a pattern needs is tested on lower-cased ASCII text only (see needs.py).
-        plain = text.isascii()
-        for step in steps:
-            if len(text) > step.max_length:
-                continue
-            need = step.need  # need.met(), inlined: this runs for each step of each line
-            if (
-                plain
-                and need is not None
-                and not (lowered.startswith(need.starts) or not need.contains.isdisjoint(present))
-            ):
-                continue
-            found = step.regex.fullmatch(text)
-            if found is None:
-                continue
-            if not step.combined:
-                return _to_match(step.rules[0], found, "")
-            index = int((found.lastgroup or "_r0")[2:])  # the alternative "_r<index>" that matched
-            return _to_match(step.rules[index], found, f"_r{index}_")
-        return None
+        if text.isascii():
+            steps = [step for step in steps if step.need is None or step.need.met(lowered, present)]
+        return _first_match(steps, text)
+
+
+def _first_match(steps: Sequence[Step], text: str) -> Match | None:
+    """The first of ``steps`` matching all of ``text``."""
+    for step in steps:
+        if len(text) > step.max_length:
+            continue
+        found = step.regex.fullmatch(text)
+        if found is None:
+            continue
+        if not step.combined:
+            return _to_match(step.rules[0], found, "")
+        index = int((found.lastgroup or "_r0")[2:])  # the alternative "_r<index>" that matched
+        return _to_match(step.rules[index], found, f"_r{index}_")
+    return None
 
 
 def _to_match(rule: Rule, found: re.Match[str], prefix: str) -> Match:

@@ -170,20 +170,34 @@ def test_hint_finder_pickles_without_its_scanner() -> None:
     assert copy.in_document("Follow us") == ("follow", "us")
 
 
-def test_hopeless_lines_are_those_no_need_allows() -> None:
-    """A line is given up at once only when no step's need is met: not when
-    it opens with a step's words, nor when it holds a word a step needs."""
+def test_candidate_steps_are_those_whose_need_is_met() -> None:
+    """On ASCII lines only the steps whose need is met are tried: those whose
+    opening words open the line, or whose needed words it holds; and of
+    those, only the ones with a hint word in it."""
     opening, inner = r"follow us on \w+", r".{0,20}t\.me/\w+"
     rules = [
         Rule("t", "opening", re.compile(opening, re.I), hint=("follow",), pattern=opening),
         Rule("t", "inner", re.compile(inner, re.I), hint=("t.me",), pattern=inner),
+        Rule("t", "any", re.compile(r"\w+ [0-9]+", re.I), pattern=r"\w+ [0-9]+"),
     ]
     catalogue = Catalogue(rules)
     plan = catalogue._plan("head", False, False)
     words = catalogue._hints.words
-    assert not plan.hopeless("follow us on twitter", words)
-    assert not plan.hopeless("join us at t.me/news", words)
-    assert plan.hopeless("we follow the news on t.me", words)  # "t.me/" is needed
-    assert plan.hopeless("the company said profits rose", words)
+    names = [
+        [next(iter(step.rules.values())).name for step in plan.candidates(line, words)]
+        for line in (
+            "follow us on twitter",
+            "join us at t.me/news",
+            "we follow the news on t.me",  # "t.me/" is needed
+            "follow the t.me/news",  # not "follow us on"
+            "the company said profits rose",
+        )
+    ]
+    assert names == [["opening", "any"], ["inner", "any"], ["any"], ["inner", "any"], ["any"]]
     assert catalogue.match("Follow us on Twitter", zone="head", sentence=False) == Match("t/opening")
     assert catalogue.match("Join us: t.me/news", zone="head", sentence=False) == Match("t/inner")
+    # A step whose need is met is still only tried with one of its hint words.
+    hinted = Catalogue([Rule("t", "hinted", re.compile(opening, re.I), hint=("twitter",), pattern=opening)])
+    assert hinted._plan("head", False, False).candidates("follow us on facebook", hinted._hints.words) == []
+    assert hinted.match("Follow us on Facebook", zone="head", sentence=False) is None
+    assert hinted.match("Follow us on Twitter", zone="head", sentence=False) == Match("t/hinted")
