@@ -77,10 +77,14 @@ def trim_decoration(line: str) -> str:
     '© Reuters'
     """
     start, end = 0, len(line)
-    while start < end and _is_decoration(line[start]):
-        start += 1
-    while end > start and _is_decoration(line[end - 1]):
-        end -= 1
+    # No letter or digit is decoration (every character checked): most
+    # lines start with one, and labels end with one.
+    if not line[:1].isalnum():
+        while start < end and _is_decoration(line[start]):
+            start += 1
+    if not line[-1:].isalnum():
+        while end > start and _is_decoration(line[end - 1]):
+            end -= 1
     return line[start:end]
 
 
