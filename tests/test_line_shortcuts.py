@@ -1,0 +1,29 @@
+"""The shortcuts of the line model answer as the plain definitions do."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.lines import word_count, words
+from cleaner.rules import _is_decoration, trim_decoration
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+# Word characters, joiners and spaces, where the word count's patterns meet.
+JOINED = st.text(alphabet="ab1_ .-'\t,", max_size=40)
+DECORATED = st.text(alphabet="ab1é ·*:.!…|/›»©$–—\u200b\ue000🙂", max_size=12)
+
+
+@given(st.one_of(ASCII, JOINED))
+def test_ascii_word_count_counts_the_words(line: str) -> None:
+    assert word_count(line) == len(words(line))
+
+
+@given(st.one_of(DECORATED, st.text(max_size=12)))
+def test_trim_decoration_trims_every_decoration_character(line: str) -> None:
+    start, end = 0, len(line)
+    while start < end and _is_decoration(line[start]):
+        start += 1
+    while end > start and _is_decoration(line[end - 1]):
+        end -= 1
+    assert trim_decoration(line) == line[start:end]
