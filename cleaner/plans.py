@@ -66,14 +66,16 @@ class Plan:
         # finding its hint words. A hinted step with no need is found by its
         # hint words; an unhinted one with no need is always tried.
         self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
-        self._by_letter: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # Per letter: every opening starting with it, then each step's.
+        self._by_letter: dict[str, tuple[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]] = {}
         self._by_mark: dict[str, list[int]] = {}
         for position, step in enumerate(steps):
             by_letter: dict[str, list[str]] = {}
             for start in step.need.starts if step.need else ():
                 by_letter.setdefault(start[:1], []).append(start)
             for letter, starts in by_letter.items():
-                self._by_letter.setdefault(letter, []).append((position, tuple(starts)))
+                every, steps_of = self._by_letter.get(letter, ((), []))
+                self._by_letter[letter] = (every + tuple(starts), [*steps_of, (position, tuple(starts))])
             for word in step.need.contains if step.need else step.hint:
                 self._by_mark.setdefault(word, []).append(position)
         # The last document's words, those of them this plan uses and those
@@ -106,12 +108,16 @@ class Plan:
         The same steps as :meth:`steps_for` gives the line's hint words,
         less those whose need is not met."""
         positions = set(self._always)
-        for position, starts in self._by_letter.get(lowered[:1], ()):
-            if lowered.startswith(starts):
-                positions.add(position)
+        by_letter = self._by_letter.get(lowered[:1])
+        if by_letter is not None and lowered.startswith(by_letter[0]):  # one test for most lines
+            for position, starts in by_letter[1]:
+                if lowered.startswith(starts):
+                    positions.add(position)
         for word in self._document(hint_words)[2]:
             if word in lowered:
                 positions.update(self._by_mark[word])
+        if not positions:
+            return []
         found = []
         for position in sorted(positions):
             step = self.steps[position]
