@@ -47,6 +47,22 @@ _FILLER = re.compile(
 
 
 _TIMESTAMP_MAX_LENGTH = 80
+# Words for a day or a moment, as _DATE_OR_TIME knows them.
+_DATE_WORDS = (
+    "just now",
+    "today",
+    "yesterday",
+    "heute",
+    "gestern",
+    "hier",
+    "aujourd'hui",
+    "hoy",
+    "ayer",
+    "oggi",
+    "ieri",
+    "hoje",
+    "ontem",
+)
 # Any date or time, named or numeric, absolute or relative.
 _MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
 _DATE_OR_TIME = re.compile(
@@ -55,9 +71,16 @@ _DATE_OR_TIME = re.compile(
     r"|\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)\b|\b\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
     r"|\b\d{1,2}\s?[ap]\.?m\b\.?|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago\b"
-    r"|\b(?:just now|today|yesterday|heute|gestern|hier|aujourd'hui|hoy|ayer|oggi|ieri|hoje|ontem)\b",
+    rf"|\b(?:{'|'.join(_DATE_WORDS)})\b",
     re.I,
 )
+
+
+# What _DATE_OR_TIME cannot match without, on ASCII text (where \d is [0-9]
+# and no character folds into another case but its own): a digit, or one of
+# _DATE_WORDS. Most lines tested have neither, and are told so faster.
+_DIGIT = re.compile(r"[0-9]")
+_OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _parse(found: re.Match[str]) -> str | None:
@@ -91,8 +114,12 @@ def is_timestamp_line(line: str, *, other_words: int = 2) -> bool:
     """
     if len(line) > _TIMESTAMP_MAX_LENGTH:
         return False
+    if line.isascii() and not _DIGIT.search(line):
+        lowered = line.lower()
+        if not any(word in lowered for word in _DATE_WORDS):
+            return False
     rest, found = _DATE_OR_TIME.subn(" ", line)
     if not found:
         return False
     rest = _FILLER.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= other_words
+    return len(_OTHER_WORD.findall(rest)) <= other_words

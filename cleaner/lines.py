@@ -58,12 +58,12 @@ def word_count(line: str) -> int:
     """Words, counting scripts written without spaces as about two characters a word."""
     if line.isascii():
         # _WORD's matches counted without making them (every line is counted):
-        # runs of word characters, less those a single joiner ties to the run
-        # before. Doubling each word character keeps ties from overlapping
-        # ("a.b.c" has two).
+        # a word starts at a word character after a space, or after a joiner
+        # that does not follow a word character (a single joiner ties a run
+        # to the one before). None of these patterns can overlap itself.
         shape = (" " + line).encode("ascii").translate(_WORD_SHAPE)
-        runs = shape.replace(b"-", b" ").count(b" a")
-        return runs - shape.replace(b"a", b"aa").count(b"a-a") if b"-" in shape else runs
+        starts = shape.count(b" a")
+        return starts + shape.count(b" -a") + shape.count(b"--a") if b"-" in shape else starts
     return len(_WORD.findall(line)) + len(_UNSPACED_CHAR.findall(line)) // 2
 
 

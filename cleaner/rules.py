@@ -11,8 +11,6 @@ and extend it (``cleaner clean --rules FILE``); see the header of
 
 from __future__ import annotations
 
-import functools
-import operator
 import re
 import sys
 import unicodedata
@@ -25,7 +23,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .hints import HintFinder
-from .needs import Need, compile_need
+from .plans import Plan, Step, build_steps, rule_need
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -79,10 +77,14 @@ def trim_decoration(line: str) -> str:
     '© Reuters'
     """
     start, end = 0, len(line)
-    while start < end and _is_decoration(line[start]):
-        start += 1
-    while end > start and _is_decoration(line[end - 1]):
-        end -= 1
+    # No letter or digit is decoration (every character checked): most
+    # lines start with one, and labels end with one.
+    if not line[:1].isalnum():
+        while start < end and _is_decoration(line[start]):
+            start += 1
+    if not line[-1:].isalnum():
+        while end > start and _is_decoration(line[end - 1]):
+            end -= 1
     return line[start:end]
 
 
@@ -138,9 +140,9 @@ class Catalogue:
         self.vocab = dict(vocab or {})
         self.widget_words = _plain_words(self.vocab, _WIDGET_GROUPS)
         # The literals the patterns need (see needs.py) are found with the hint words.
-        need_words = [word for rule in rules for word in getattr(_need(rule), "contains", ())]
+        need_words = [word for rule in rules for word in getattr(rule_need(rule), "contains", ())]
         self._hints = HintFinder([word for rule in rules for word in rule.hint] + need_words)
-        self._plans: dict[tuple[str | None, bool, bool], _Plan] = {}
+        self._plans: dict[tuple[str | None, bool, bool], Plan] = {}
         self._cache: dict[tuple[str, str | None, bool, bool], Match | None] = {}
 
     def __len__(self) -> int:
@@ -192,6 +194,10 @@ class Catalogue:
             return None
         plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
         lowered = text.lower()
+        if text.isascii():
+            return self._match_plain(plan, text, lowered, hint_words)
+        # Needs are not tested on other text (see needs.py): the steps hinted
+        # by the line's words, and the unhinted ones, are all tried.
         present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         found = self._match_whole(plan, text, lowered, present)
         # "Support local journalism. Donate today." is cruft when every one
@@ -209,7 +215,26 @@ class Catalogue:
             found = first
         return found
 
-    def _plan(self, zone: str | None, sentence: bool, short: bool) -> _Plan:
+    def _match_plain(self, plan: Plan, text: str, lowered: str, hint_words: Sequence[str]) -> Match | None:
+        """:meth:`_match_line` for ASCII text, trying only the steps whose needs it meets."""
+        steps = plan.candidates(lowered, hint_words)
+        if not steps:
+            # Nor may its first sentence, which starts where it does and
+            # holds no word it lacks: most article sentences end here.
+            return None
+        found = _first_match(steps, text)
+        if found is None and _SENTENCE_BREAK.search(text):
+            first = None
+            for part in _SENTENCE_SPLIT.split(text):
+                part = trim_decoration(part)
+                matched = _first_match(plan.candidates(part.lower(), hint_words), part)
+                if matched is None:
+                    return None
+                first = first or matched
+            found = first
+        return found
+
+    def _plan(self, zone: str | None, sentence: bool, short: bool) -> Plan:
         key = (zone, sentence, short)
         if key not in self._plans:
             usable = [
@@ -218,10 +243,10 @@ class Catalogue:
                 if (rule.sentences or not sentence or (short and rule.short_sentences))
                 and (zone is None or rule.where in ("any", zone))
             ]
-            self._plans[key] = _Plan(_build_steps(usable))
+            self._plans[key] = Plan(build_steps(usable))
         return self._plans[key]
 
-    def _match_whole(self, plan: _Plan, text: str, lowered: str, present: tuple[str, ...]) -> Match | None:
+    def _match_whole(self, plan: Plan, text: str, lowered: str, present: tuple[str, ...]) -> Match | None:
         """The first rule of the plan matching all of ``text`` (``lowered``:
         it lower-cased; ``present``: the words of the plan in it, in the
         document's order). Only the hinted rules whose hint words are present
@@ -231,117 +256,24 @@ class Catalogue:
         if steps is None:
             steps = plan.steps_for(present)
         # What a pattern needs is tested on lower-cased ASCII text only (see needs.py).
-        plain = text.isascii()
-        for step in steps:
-            if len(text) > step.max_length:
-                continue
-            if plain and step.need is not None and not step.need.met(lowered, present):
-                continue
-            found = step.regex.fullmatch(text)
-            if found is None:
-                continue
-            if not step.combined:
-                return _to_match(step.rules[0], found, "")
-            index = int((found.lastgroup or "_r0")[2:])  # the alternative "_r<index>" that matched
-            return _to_match(step.rules[index], found, f"_r{index}_")
-        return None
+        if text.isascii():
+            steps = [step for step in steps if step.need is None or step.need.met(lowered, present)]
+        return _first_match(steps, text)
 
 
-@dataclass(frozen=True)
-class _Step:
-    """Rules tried together: one hinted rule alone, or a run of unhinted rules
-    combined into a single alternation (the regex engine keeps their order)."""
-
-    regex: re.Pattern[str]
-    rules: dict[int, Rule]
-    combined: bool
-    #: The rule's hint words: one must be in the (lower-cased) line.
-    hint: frozenset[str] = frozenset()
-    max_length: int = sys.maxsize
-    #: Literal text every match needs (None: nothing known), to skip hopeless tries.
-    need: Need | None = None
-
-
-class _Plan:
-    """The steps for one zone and sentence flag, indexed by hint word so a
-    line visits only the steps it can match rather than testing every hint."""
-
-    def __init__(self, steps: list[_Step]):
-        self.steps = steps
-        self.hinted = any(step.hint for step in steps)
-        self._unhinted = tuple(p for p, step in enumerate(steps) if not step.hint)
-        self._by_word: dict[str, list[int]] = {}
-        for position, step in enumerate(steps):
-            for word in step.hint:
-                self._by_word.setdefault(word, []).append(position)
-        #: The steps for the present hint words (as found, in order): few
-        #: distinct lists recur, so callers look here before steps_for().
-        self.orders: dict[tuple[str, ...], list[_Step]] = {}
-        #: The words this plan's steps look for: hint words and needed literals.
-        self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
-        # The last document's words and those of them this plan uses (one
-        # pair, replaced at once: threads may share the plan).
-        self._relevant: tuple[Sequence[str], tuple[str, ...]] = ((), ())
-
-    def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
-        """Those of a document's ``hint_words`` this plan looks for: each line
-        of the document tests fewer."""
-        last = self._relevant
-        if last[0] is hint_words:
-            return last[1]
-        if not isinstance(hint_words, tuple):
-            return hint_words  # a line's own words, already few
-        found = tuple([word for word in hint_words if word in self.words])
-        self._relevant = (hint_words, found)
-        return found
-
-    def steps_for(self, present: tuple[str, ...]) -> list[_Step]:
-        """The unhinted steps and those hinted by a word in ``present``, in order."""
-        order = self.orders.get(present)
-        if order is None:
-            positions = set(self._unhinted)
-            for word in present:
-                positions.update(self._by_word.get(word, ()))
-            if len(self.orders) >= _CACHE_SIZE:
-                self.orders.clear()
-            order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
-        return order
-
-
-def _build_steps(usable: list[tuple[int, Rule]]) -> list[_Step]:
-    steps: list[_Step] = []
-    run: list[tuple[int, Rule]] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        parts = []
-        for i, rule in run:
-            body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
-            parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
-        regex = re.compile("|".join(parts))
-        needs = [_need(rule) for _, rule in run]
-        need = None if None in needs else functools.reduce(operator.or_, needs)
-        steps.append(_Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run), need=need))
-        run.clear()
-
-    for i, rule in usable:
-        if rule.hint:
-            flush()
-            step = _Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, _need(rule))
-            steps.append(step)
-        else:
-            # A rule whose pattern needs nothing known goes in a run of its own,
-            # so that the others' needs still spare their runs hopeless tries.
-            if run and (_need(run[-1][1]) is None) != (_need(rule) is None):
-                flush()
-            run.append((i, rule))
-    flush()
-    return steps
-
-
-def _need(rule: Rule) -> Need | None:
-    return compile_need(rule.regex.pattern, rule.regex.flags)
+def _first_match(steps: Sequence[Step], text: str) -> Match | None:
+    """The first of ``steps`` matching all of ``text``."""
+    for step in steps:
+        if len(text) > step.max_length:
+            continue
+        found = step.regex.fullmatch(text)
+        if found is None:
+            continue
+        if not step.combined:
+            return _to_match(step.rules[0], found, "")
+        index = int((found.lastgroup or "_r0")[2:])  # the alternative "_r<index>" that matched
+        return _to_match(step.rules[index], found, f"_r{index}_")
+    return None
 
 
 def _to_match(rule: Rule, found: re.Match[str], prefix: str) -> Match:

@@ -78,7 +78,7 @@ def mark_other_stories(lines: list[Line], body_words: BodyWords) -> None:
     if not body_words:
         return
     for ln in lines:
-        if not ln.live or ln.sentence or not 4 <= ln.n_words <= MAX_TITLE_WORDS:
+        if ln.rule is not None or not ln.text or ln.sentence or not 4 <= ln.n_words <= MAX_TITLE_WORDS:
             continue
         label, sep, rest = ln.text.partition(":")
         label_words = words(label)
@@ -112,15 +112,15 @@ def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
     items use none of the story's words. A list that is the article's own
     has prose or lower-case items, or speaks of the story, or has no cruft
     header above it."""
-    visible = [ln for ln in lines if ln.text]
+    visible = [ln for ln in lines if ln.text]  # so ln.live is ln.rule is None, tested inline
     pos = 0
     while pos < len(visible):
         end = pos
-        while end < len(visible) and visible[end].live and _is_linked_headline(visible[end]):
+        while end < len(visible) and visible[end].rule is None and _is_linked_headline(visible[end]):
             end += 1
         run = visible[pos:end]
         if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
-            ends_page = run[0].zone == "tail" and not any(ln.live for ln in visible[end:])
+            ends_page = run[0].zone == "tail" and all(ln.rule is not None for ln in visible[end:])
             elsewhere = sum(1 for ln in run if not _words_shared(ln, body_words)[0])
             if ends_page or 2 * elsewhere > len(run):
                 for item in run:
@@ -187,7 +187,9 @@ class BodyWords:
     gathered only when first asked for: few pages have a line that needs them."""
 
     def __init__(self, lines: list[Line]):
-        self._lines = [ln for ln in lines if ln.live and ln.sentence and ln.n_words >= BODY_MIN_WORDS]
+        self._lines = [
+            ln for ln in lines if ln.rule is None and ln.text and ln.sentence and ln.n_words >= BODY_MIN_WORDS
+        ]  # ln.live inlined
         self._words: set[str] | None = None
 
     def __bool__(self) -> bool:

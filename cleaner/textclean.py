@@ -103,7 +103,8 @@ def _apply_catalogue(
     lines: list[Line], catalogue: Catalogue, fields: _Fields, hints: tuple[str, ...]
 ) -> None:
     for ln in lines:
-        if not ln.live or TABLE_ROW.match(ln.text):
+        # Not ln.live, inlined in the passes over every line (a property call costs more).
+        if ln.rule is not None or not ln.text or (ln.text[0] == "|" and TABLE_ROW.match(ln.text)):
             continue
         short = ln.sentence and ln.n_words <= SHORT_SENTENCE_WORDS
         if ln.sentence and ln.sentence_match is None and not short:
@@ -179,7 +180,7 @@ def _mark_related_lists(lines: list[Line]) -> None:
 def _mark_widget_text(lines: list[Line], vocabulary: frozenset[str]) -> None:
     """Short lines made only of button and network words ("Share Facebook Email")."""
     for ln in lines:
-        if not ln.live or ln.sentence or ln.n_words > 8:
+        if ln.rule is not None or not ln.text or ln.sentence or ln.n_words > 8:  # not ln.live
             continue
         tokens = [w.casefold() for w in words(ln.text)]
         if tokens and all(t in vocabulary or t.isdigit() for t in tokens):
@@ -198,7 +199,7 @@ def _take_title(lines: list[Line], fields: _Fields) -> None:
     key = line_key(fields.title)
     count = key_words(key)
     for ln in lines:
-        if ln.live and ln.may_have_key(count) and ln.key == key:
+        if ln.rule is None and ln.text and ln.may_have_key(count) and ln.key == key:  # ln.live
             ln.rule, ln.field = "title/headline", "title"
 
 
@@ -255,7 +256,7 @@ def _mark_head_residue(lines: list[Line], fields: _Fields) -> None:
     Kept: standfirsts (prose), headline-like lines (the real headline when a
     label was taken for it), lines starting in lower case (a sentence broken
     over lines), and lists or tables that open the article."""
-    live = [ln for ln in lines if ln.live]
+    live = [ln for ln in lines if ln.rule is None and ln.text]  # ln.live
     for pos, ln in enumerate(live):
         if ln.zone != "head" or ln.sentence or ln.text[0].islower() or TABLE_ROW.match(ln.text):
             continue

@@ -44,6 +44,14 @@ TRICKY = [
     "ǅ ǈ ǋ Ǳ ﬁ ß",
     "The company said on Monday that profits rose 12 percent from a year earlier.",
     "Shares of the company fell 3 percent after it reported lower sales.",
+    # Sentences no step may match (see Plan.hopeless), and some that might:
+    # a need met by a later sentence only, by the opening words, by a hint.
+    "The company said profits rose. Sign up for our newsletter.",
+    "Get our newsletter in your inbox.",
+    "Copyright 2024 The Daily Planet, all rights reserved.",
+    "He said the app would be ready. It was not.",
+    "Create a free account to keep reading.",
+    "Contact the newsroom.",
 ]
 
 
@@ -160,3 +168,36 @@ def test_hint_finder_pickles_without_its_scanner() -> None:
     assert finder.in_document("Follow us") == ("follow", "us")
     copy = pickle.loads(pickle.dumps(finder))
     assert copy.in_document("Follow us") == ("follow", "us")
+
+
+def test_candidate_steps_are_those_whose_need_is_met() -> None:
+    """On ASCII lines only the steps whose need is met are tried: those whose
+    opening words open the line, or whose needed words it holds; and of
+    those, only the ones with a hint word in it."""
+    opening, inner = r"follow us on \w+", r".{0,20}t\.me/\w+"
+    rules = [
+        Rule("t", "opening", re.compile(opening, re.I), hint=("follow",), pattern=opening),
+        Rule("t", "inner", re.compile(inner, re.I), hint=("t.me",), pattern=inner),
+        Rule("t", "any", re.compile(r"\w+ [0-9]+", re.I), pattern=r"\w+ [0-9]+"),
+    ]
+    catalogue = Catalogue(rules)
+    plan = catalogue._plan("head", False, False)
+    words = catalogue._hints.words
+    names = [
+        [next(iter(step.rules.values())).name for step in plan.candidates(line, words)]
+        for line in (
+            "follow us on twitter",
+            "join us at t.me/news",
+            "we follow the news on t.me",  # "t.me/" is needed
+            "follow the t.me/news",  # not "follow us on"
+            "the company said profits rose",
+        )
+    ]
+    assert names == [["opening", "any"], ["inner", "any"], ["any"], ["inner", "any"], ["any"]]
+    assert catalogue.match("Follow us on Twitter", zone="head", sentence=False) == Match("t/opening")
+    assert catalogue.match("Join us: t.me/news", zone="head", sentence=False) == Match("t/inner")
+    # A step whose need is met is still only tried with one of its hint words.
+    hinted = Catalogue([Rule("t", "hinted", re.compile(opening, re.I), hint=("twitter",), pattern=opening)])
+    assert hinted._plan("head", False, False).candidates("follow us on facebook", hinted._hints.words) == []
+    assert hinted.match("Follow us on Facebook", zone="head", sentence=False) is None
+    assert hinted.match("Follow us on Twitter", zone="head", sentence=False) == Match("t/hinted")

@@ -1,0 +1,177 @@
+"""How a catalogue's rules are tried on a line: in steps, per zone and sentence flag.
+
+A step is one hinted rule, or a run of unhinted rules combined into one
+alternation (the regex engine keeps their order). A plan holds the steps usable
+in one zone for one kind of line, indexed by hint word, so that a line visits
+only the steps it can match.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .needs import Need, compile_need
+
+if TYPE_CHECKING:
+    from .rules import Rule
+
+__all__ = ["Plan", "Step", "build_steps", "rule_need"]
+
+# Step lists remembered per plan, at most (emptied past this).
+_CACHE_SIZE = 100_000
+
+
+@dataclass(frozen=True)
+class Step:
+    """Rules tried together: one hinted rule alone, or a run of unhinted rules
+    combined into a single alternation (the regex engine keeps their order)."""
+
+    regex: re.Pattern[str]
+    rules: dict[int, Rule]
+    combined: bool
+    #: The rule's hint words: one must be in the (lower-cased) line.
+    hint: frozenset[str] = frozenset()
+    max_length: int = sys.maxsize
+    #: Literal text every match needs (None: nothing known), to skip hopeless tries.
+    need: Need | None = None
+
+
+class Plan:
+    """The steps for one zone and sentence flag, indexed by hint word so a
+    line visits only the steps it can match rather than testing every hint."""
+
+    def __init__(self, steps: list[Step]):
+        self.steps = steps
+        self.hinted = any(step.hint for step in steps)
+        self._unhinted = tuple(p for p, step in enumerate(steps) if not step.hint)
+        self._by_word: dict[str, list[int]] = {}
+        for position, step in enumerate(steps):
+            for word in step.hint:
+                self._by_word.setdefault(word, []).append(position)
+        #: The steps for the present hint words (as found, in order): few
+        #: distinct lists recur, so callers look here before steps_for().
+        self.orders: dict[tuple[str, ...], list[Step]] = {}
+        #: The words this plan's steps look for: hint words and needed literals.
+        self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
+        # On ASCII lines a step is only tried when its need is met (see
+        # needs.py): the steps are indexed by the letter their needs start
+        # with and by the words they need, so that a line finds the few
+        # steps it may match (most article sentences: none) without first
+        # finding its hint words. A hinted step with no need is found by its
+        # hint words; an unhinted one with no need is always tried.
+        self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
+        # Per letter: every opening starting with it, then each step's.
+        self._by_letter: dict[str, tuple[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]] = {}
+        self._by_mark: dict[str, list[int]] = {}
+        for position, step in enumerate(steps):
+            by_letter: dict[str, list[str]] = {}
+            for start in step.need.starts if step.need else ():
+                by_letter.setdefault(start[:1], []).append(start)
+            for letter, starts in by_letter.items():
+                every, steps_of = self._by_letter.get(letter, ((), []))
+                self._by_letter[letter] = (every + tuple(starts), [*steps_of, (position, tuple(starts))])
+            for word in step.need.contains if step.need else step.hint:
+                self._by_mark.setdefault(word, []).append(position)
+        # The last document's words, those of them this plan uses and those
+        # in _by_mark (replaced at once: threads may share the plan).
+        self._relevant: tuple[Sequence[str], Sequence[str], Sequence[str]] = ((), (), ())
+
+    def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
+        """Those of a document's ``hint_words`` this plan looks for: each line
+        of the document tests fewer."""
+        return self._document(hint_words)[1]
+
+    def _document(self, hint_words: Sequence[str]) -> tuple[Sequence[str], Sequence[str], Sequence[str]]:
+        last = self._relevant
+        if last[0] is hint_words:
+            return last
+        if not isinstance(hint_words, tuple):
+            # A line's own words, already few.
+            return hint_words, hint_words, [word for word in hint_words if word in self._by_mark]
+        found = tuple([word for word in hint_words if word in self.words])
+        marks = tuple([word for word in found if word in self._by_mark])
+        self._relevant = (hint_words, found, marks)
+        return self._relevant
+
+    def candidates(self, lowered: str, hint_words: Sequence[str]) -> list[Step]:
+        """The steps worth trying on an ASCII line, ``lowered`` being it
+        trimmed and lower-cased, in order: those whose need is met and which
+        have one of their hint words (or none). ``hint_words``: as for
+        :meth:`relevant`, each word of the line among them.
+
+        The same steps as :meth:`steps_for` gives the line's hint words,
+        less those whose need is not met."""
+        positions = set(self._always)
+        by_letter = self._by_letter.get(lowered[:1])
+        if by_letter is not None and lowered.startswith(by_letter[0]):  # one test for most lines
+            for position, starts in by_letter[1]:
+                if lowered.startswith(starts):
+                    positions.add(position)
+        for word in self._document(hint_words)[2]:
+            if word in lowered:
+                positions.update(self._by_mark[word])
+        if not positions:
+            return []
+        found = []
+        for position in sorted(positions):
+            step = self.steps[position]
+            # A step found by its need has its hint words still to check
+            # (one found by its hint words has no need).
+            if step.need is not None and step.hint and not any(word in lowered for word in step.hint):
+                continue
+            found.append(step)
+        return found
+
+    def steps_for(self, present: tuple[str, ...]) -> list[Step]:
+        """The unhinted steps and those hinted by a word in ``present``, in order."""
+        order = self.orders.get(present)
+        if order is None:
+            positions = set(self._unhinted)
+            for word in present:
+                positions.update(self._by_word.get(word, ()))
+            if len(self.orders) >= _CACHE_SIZE:
+                self.orders.clear()
+            order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
+        return order
+
+
+def build_steps(usable: list[tuple[int, Rule]]) -> list[Step]:
+    steps: list[Step] = []
+    run: list[tuple[int, Rule]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        parts = []
+        for i, rule in run:
+            body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
+            parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
+        regex = re.compile("|".join(parts))
+        needs = [rule_need(rule) for _, rule in run]
+        need = None if None in needs else functools.reduce(operator.or_, needs)
+        steps.append(Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run), need=need))
+        run.clear()
+
+    for i, rule in usable:
+        if rule.hint:
+            flush()
+            step = Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, rule_need(rule))
+            steps.append(step)
+        else:
+            # A rule whose pattern needs nothing known goes in a run of its own,
+            # so that the others' needs still spare their runs hopeless tries.
+            if run and (rule_need(run[-1][1]) is None) != (rule_need(rule) is None):
+                flush()
+            run.append((i, rule))
+    flush()
+    return steps
+
+
+def rule_need(rule: Rule) -> Need | None:
+    return compile_need(rule.regex.pattern, rule.regex.flags)
