@@ -105,8 +105,9 @@ class BandedLSH:
         found = np.empty(0, dtype=np.int64)
         pending: list[np.ndarray] = []
         pending_size = 0
-        # About two slots a row (a million rows: 16 MiB of counts per band).
-        slot_count = 1 << min(max(len(rows).bit_length() + 1, 10), 22)
+        # Eight to sixteen slots a row, so few keys share low bits by chance
+        # (at most 2**21 slots: 16 MiB of counts, beside a million signatures' 512 MiB).
+        slot_count = 1 << min(max(len(rows).bit_length() + 3, 10), 21)
         slot_mask = np.uint64(slot_count - 1)
         slots = np.empty(len(rows), dtype=np.intp)
         for band in range(self.bands):
