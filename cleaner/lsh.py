@@ -105,10 +105,21 @@ class BandedLSH:
         found = np.empty(0, dtype=np.int64)
         pending: list[np.ndarray] = []
         pending_size = 0
+        # Eight to sixteen slots a row, so few keys share low bits by chance
+        # (at most 2**21 slots: 16 MiB of counts, beside a million signatures' 512 MiB).
+        slot_count = 1 << min(max(len(rows).bit_length() + 3, 10), 21)
+        slot_mask = np.uint64(slot_count - 1)
+        slots = np.empty(len(rows), dtype=np.intp)
         for band in range(self.bands):
             column = self.band_key(rows, band)
-            order = np.argsort(column, kind="stable")
-            for pairs in _run_pairs(column[order], index[order]):
+            # Only rows whose key's low bits another row shares can be in a
+            # bucket of two: sorting those alone (in the same stable order) is
+            # far cheaper than sorting all, and finds the same runs.
+            np.bitwise_and(column, slot_mask, out=slots, casting="unsafe")
+            shared = np.flatnonzero(np.bincount(slots, minlength=slot_count)[slots] > 1)
+            keys, docs = column[shared], index[shared]
+            order = np.argsort(keys, kind="stable")
+            for pairs in _run_pairs(keys[order], docs[order]):
                 pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
                 pending_size += len(pairs)
             # A pair shared by many bands is found many times: fold repeats away

@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -117,6 +117,19 @@ def distinct_sets(values: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, n
     return out, np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
 
 
+def _batches(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """``(start, stop)`` of consecutive texts signed together: about
+    :data:`_BATCH_CHARS` characters each, at least one text."""
+    start = 0
+    while start < len(texts):
+        stop, chars = start, 0
+        while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
+            chars += len(texts[stop])
+            stop += 1
+        yield start, stop
+        start = stop
+
+
 class MinHasher:
     """Shingles and MinHash signatures, for one document or many at once.
 
@@ -181,16 +194,10 @@ class MinHasher:
         and each text's number of distinct shingles (int64)."""
         signatures = np.empty((len(texts), self.num_perm), dtype=np.uint32)
         sizes = np.empty(len(texts), dtype=np.int64)
-        start = 0
-        while start < len(texts):
-            stop, chars = start, 0
-            while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
-                chars += len(texts[stop])
-                stop += 1
+        for start, stop in _batches(texts):
             values, bounds = batch_shingle_array(texts[start:stop], self.ngram)
             signatures[start:stop] = self._sign(values, bounds)
             sizes[start:stop] = distinct_counts(values, bounds)
-            start = stop
         return signatures, sizes
 
     def sign_sets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -202,18 +209,12 @@ class MinHasher:
         words = np.empty(len(texts), dtype=np.int64)
         sets: list[np.ndarray] = []
         sizes: list[np.ndarray] = []
-        start = 0
-        while start < len(texts):
-            stop, chars = start, 0
-            while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
-                chars += len(texts[stop])
-                stop += 1
+        for start, stop in _batches(texts):
             values, bounds, words[start:stop] = batch_shingle_parts(texts[start:stop], self.ngram)
             signatures[start:stop] = self._sign(values, bounds)
             unique, unique_bounds = distinct_sets(values, bounds)
             sets.append(unique)
             sizes.append(np.diff(unique_bounds))
-            start = stop
         shingles = np.concatenate([np.empty(0, dtype=np.uint32), *sets])
         bounds = np.concatenate(([0], np.cumsum(np.concatenate([np.empty(0, dtype=np.int64), *sizes]))))
         return signatures, shingles, bounds.astype(np.int64), words

@@ -202,7 +202,7 @@ def read_jsonl(
     line_no = 0
     try:
         for line_no, data in enumerate(stream, start=1):
-            if not data.strip():
+            if not data or data.isspace():  # blank (strip() would copy every line to tell)
                 continue
             if len(data) > limits.max_bytes:
                 detail = f"{len(data)} bytes, over --max-bytes {limits.max_bytes}"
@@ -247,7 +247,7 @@ def _checked(record: RawRecord | InputError, limits: Limits) -> RawRecord | Inpu
         if html_depth(record.html, limits.max_depth) > limits.max_depth:
             detail = f"HTML nested deeper than --max-depth {limits.max_depth}"
             return InputError(record.origin, "too-deep", detail, line=record.line)
-    if record.text:
+    if record.text and "\0" in record.text:  # a scan; replace() would copy every text
         record.text = record.text.replace("\0", "")
     return record
 
