@@ -380,6 +380,7 @@ def dedup(
                     on_warning=_report_warning,
                     index=index,
                     on_progress=on_progress,
+                    on_stage=getattr(on_progress, "stage", None),
                     on_record=corpus.append if report_path else None,
                     # passages are written to --clusters and --report only
                     evidence=bool(clusters_path or report_path),

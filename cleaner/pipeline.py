@@ -32,6 +32,8 @@ ProblemHandler = Callable[[InputError], None]
 #: Called after each chunk with the number of input records done so far
 #: (cleaned and skipped); the CLI draws a progress bar from it.
 ProgressHandler = Callable[[int], None]
+#: Told what a dedup run does once every record is read ("clustering ...", "writing").
+StageHandler = Callable[[str], None]
 #: Called with every clean output record, in input order (dedup's report reads them).
 RecordHandler = Callable[[dict], None]
 
@@ -213,6 +215,7 @@ def run_dedup(
     on_record: RecordHandler | None = None,
     on_warning: ProblemHandler = lambda warning: None,
     evidence: bool = True,
+    on_stage: StageHandler | None = None,
 ) -> tuple[RunStats, DedupResult]:
     """Clean (unless ``options.clean`` is off), cluster copies, and write the
     representatives to ``output`` and every document's membership to
@@ -235,6 +238,8 @@ def run_dedup(
     partial reuse (see :meth:`Deduplicator.cluster`): for a caller that
     writes no ``clusters_path`` and reads no passages (the CLI without
     ``--clusters`` or ``--report``); the kept documents are the same.
+    ``on_stage`` hears when clustering and writing start (they follow the
+    last record read, which is the last ``on_progress`` call).
     """
     started = time.perf_counter()
     options, names = options or CleanOptions(), names or FieldNames()
@@ -281,6 +286,8 @@ def run_dedup(
         extra: list[dict[str, object]] = []
         known = (sets, np.concatenate([np.empty(0, dtype=np.int64), *words])) if sets is not None else None
         del sets, words
+        if on_stage is not None:
+            on_stage(f"clustering {len(ids):,} documents")
         if index is None:
             result = deduplicator.cluster(
                 ids,
@@ -304,6 +311,8 @@ def run_dedup(
             ]
         del signatures
         texts.close()
+        if on_stage is not None:
+            on_stage("writing")
         with atomic_jsonl(output) as sink:
             for position, line in enumerate(store):
                 if on_record is not None:

@@ -49,7 +49,8 @@ def progress(
 ) -> Iterator[Callable[[int], None] | None]:
     """A callback for ``on_progress`` that draws documents done, documents/s
     and (when the total is known) percent and ETA; None when not ``enabled``
-    or ``stream`` (stderr) is not a terminal."""
+    or ``stream`` (stderr) is not a terminal. Its ``stage`` attribute, for
+    ``on_stage``, names on the bar what a run does once all is read."""
     stream = stream or sys.stderr
     if not enabled or not stream.isatty():
         yield None
@@ -76,5 +77,12 @@ def progress(
         speed = f"{done / elapsed:.0f} docs/s" if elapsed > 0 else None
         bar.update(max(done - bar.pos, 0), speed)
 
+    def stage(name: str) -> None:
+        # After the last record is read, dedup still clusters and writes: say
+        # so on the bar rather than leave it looking stalled.
+        bar.current_item = name
+        bar.render_progress()
+
+    update.stage = stage  # type: ignore[attr-defined]
     with bar:
         yield update

@@ -50,11 +50,18 @@ def test_dedup_output_is_identical_for_any_jobs(tmp_path: Path) -> None:
     outputs = []
     for jobs in (1, 2):
         out, clusters = tmp_path / f"dedup{jobs}.jsonl", tmp_path / f"clusters{jobs}.jsonl"
+        stages: list[str] = []
         stats, _ = run_dedup(
-            [str(src)], str(out), deduplicator=Deduplicator(), clusters_path=str(clusters), jobs=jobs
+            [str(src)],
+            str(out),
+            deduplicator=Deduplicator(),
+            clusters_path=str(clusters),
+            jobs=jobs,
+            on_stage=stages.append,
         )
         outputs.append((out.read_bytes(), clusters.read_bytes()))
         assert stats.copies_dropped == 11  # 12 copies of STORY, one kept
+        assert stages == ["clustering 60 documents", "writing"]
     assert outputs[0] == outputs[1]
 
 

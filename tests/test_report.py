@@ -83,6 +83,11 @@ def test_progress_bar_on_a_terminal_shows_count_rate_and_finishes(samples: Path)
     assert "6/6" in shown and "docs/s" in shown
     with progress([str(samples)], enabled=False, stream=Terminal()) as update:
         assert update is None
+    stream = Terminal()
+    with progress([str(samples)], enabled=True, stream=stream) as update:
+        update(6)
+        update.stage("clustering 6 documents")  # type: ignore[union-attr]
+    assert "clustering 6 documents" in stream.getvalue()
     with progress([str(samples)], enabled=True, stream=io.StringIO()) as update:
         assert update is None
 
