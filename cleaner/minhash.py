@@ -70,49 +70,48 @@ def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndar
     return a, b
 
 
-def distinct_counts(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """Distinct values in each segment ``values[bounds[i]:bounds[i + 1]]``.
-
-    Consecutive segments are padded into the rows of one matrix, sorted row by
-    row: far cheaper than one sort of (segment, value) keys.
-    """
+def _sorted_rows(
+    values: np.ndarray, bounds: np.ndarray, min_width: int
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Consecutive segments ``values[bounds[i]:bounds[i + 1]]`` padded into the
+    rows of one matrix, sorted row by row: far cheaper than one sort of
+    (segment, value) keys. Yields ``(first segment, present, matrix)`` per
+    group of segments, ``present`` marking the cells that hold a value;
+    groups whose longest segment is under ``min_width`` are left out."""
     counts = np.diff(bounds)
-    out = counts.copy()
     for at in range(0, len(counts), _SORT_GROUP):
         sizes = counts[at : at + _SORT_GROUP]
         width = int(sizes.max())
-        if width < 2:
+        if width < min_width:
             continue
         present = np.arange(width) < sizes[:, None]
         matrix = np.full(present.shape, _EMPTY, dtype=np.uint32)
         matrix[present] = values[bounds[at] : bounds[at + len(sizes)]]  # row-major: in order
         matrix.sort(axis=1)
+        yield at, present, matrix
+
+
+def distinct_counts(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Distinct values in each segment ``values[bounds[i]:bounds[i + 1]]``."""
+    counts = np.diff(bounds)
+    out = counts.copy()
+    for at, present, matrix in _sorted_rows(values, bounds, min_width=2):  # 0 or 1 value: its count
         new = matrix[:, 1:] != matrix[:, :-1]
         new &= present[:, 1:]
-        out[at : at + len(sizes)] = np.minimum(sizes, 1) + new.sum(axis=1)
+        out[at : at + len(present)] = np.minimum(counts[at : at + len(present)], 1) + new.sum(axis=1)
     return out
 
 
 def distinct_sets(values: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each segment's sorted distinct values, packed: segment ``i``'s at
-    ``out[out_bounds[i]:out_bounds[i + 1]]``. Sorted the way
-    :func:`distinct_counts` sorts (padded rows of a matrix)."""
-    counts = np.diff(bounds)
+    ``out[out_bounds[i]:out_bounds[i + 1]]``."""
+    sizes = np.diff(bounds)
     parts: list[np.ndarray] = []
-    sizes = counts.copy()
-    for at in range(0, len(counts), _SORT_GROUP):
-        group = counts[at : at + _SORT_GROUP]
-        width = int(group.max()) if len(group) else 0
-        if width == 0:
-            continue
-        present = np.arange(width) < group[:, None]
-        matrix = np.full(present.shape, _EMPTY, dtype=np.uint32)
-        matrix[present] = values[bounds[at] : bounds[at + len(group)]]
-        matrix.sort(axis=1)
+    for at, present, matrix in _sorted_rows(values, bounds, min_width=1):
         keep = present.copy()
         np.logical_and(keep[:, 1:], matrix[:, 1:] != matrix[:, :-1], out=keep[:, 1:])
         parts.append(matrix[keep])  # row-major: segment by segment, each sorted
-        sizes[at : at + len(group)] = keep.sum(axis=1)
+        sizes[at : at + len(keep)] = keep.sum(axis=1)
     out = np.concatenate([np.empty(0, dtype=np.uint32), *parts])
     return out, np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
 

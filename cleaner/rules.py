@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -200,19 +200,13 @@ class Catalogue:
         # by the line's words, and the unhinted ones, are all tried.
         present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         found = self._match_whole(plan, text, lowered, present)
-        # "Support local journalism. Donate today." is cruft when every one
-        # of its sentences is. (Searching for a break first is cheaper than
-        # splitting: most lines have none.)
         if found is None and _SENTENCE_BREAK.search(text):
-            first = None
-            for part in _SENTENCE_SPLIT.split(text):
-                part = trim_decoration(part)
+
+            def match_part(part: str) -> Match | None:
                 low = part.lower()
-                matched = self._match_whole(plan, part, low, tuple([w for w in present if w in low]))
-                if matched is None:
-                    return None
-                first = first or matched
-            found = first
+                return self._match_whole(plan, part, low, tuple([w for w in present if w in low]))
+
+            found = _every_sentence(text, match_part)
         return found
 
     def _match_plain(self, plan: Plan, text: str, lowered: str, hint_words: Sequence[str]) -> Match | None:
@@ -224,14 +218,9 @@ class Catalogue:
             return None
         found = _first_match(steps, text)
         if found is None and _SENTENCE_BREAK.search(text):
-            first = None
-            for part in _SENTENCE_SPLIT.split(text):
-                part = trim_decoration(part)
-                matched = _first_match(plan.candidates(part.lower(), hint_words), part)
-                if matched is None:
-                    return None
-                first = first or matched
-            found = first
+            found = _every_sentence(
+                text, lambda part: _first_match(plan.candidates(part.lower(), hint_words), part)
+            )
         return found
 
     def _plan(self, zone: str | None, sentence: bool, short: bool) -> Plan:
@@ -259,6 +248,19 @@ class Catalogue:
         if text.isascii():
             steps = [step for step in steps if step.need is None or step.need.met(lowered, present)]
         return _first_match(steps, text)
+
+
+def _every_sentence(text: str, match_part: Callable[[str], Match | None]) -> Match | None:
+    """ "Support local journalism. Donate today." is cruft when every one of
+    its sentences is: the first sentence's match then, else None. (Callers
+    search for a break before splitting: most lines have none.)"""
+    first = None
+    for part in _SENTENCE_SPLIT.split(text):
+        matched = match_part(trim_decoration(part))
+        if matched is None:
+            return None
+        first = first or matched
+    return first
 
 
 def _first_match(steps: Sequence[Step], text: str) -> Match | None:

@@ -179,7 +179,9 @@ def add_documents(
             )
             for i in range(n)
         ]
-        edges = [(int(a), int(b)) for a, b in pairs.tolist() if corpus.shared_count(local[a], local[b]) > 0]
+        rows = np.array([(local[a], local[b]) for a, b in pairs.tolist()], dtype=np.int64).reshape(-1, 2)
+        shared = corpus.shared_counts(rows).tolist()
+        edges = [(int(a), int(b)) for (a, b), count in zip(pairs.tolist(), shared) if count > 0]
         memberships, joined = _memberships(result, seqs, stored)
         store.commit(settings, new_docs, edges, memberships)
     except BaseException:
