@@ -66,6 +66,9 @@ class Plan:
         # finding its hint words. A hinted step with no need is found by its
         # hint words; an unhinted one with no need is always tried.
         self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
+        self._always_steps = tuple(steps[p] for p in self._always)
+        # Per step: the hint words still to check once its need finds it.
+        self._hint_to_check = [tuple(step.hint) if step.need is not None else () for step in steps]
         # Per letter: every opening starting with it, then each step's.
         self._by_letter: dict[str, tuple[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]] = {}
         self._by_mark: dict[str, list[int]] = {}
@@ -99,7 +102,7 @@ class Plan:
         self._relevant = (hint_words, found, marks)
         return self._relevant
 
-    def candidates(self, lowered: str, hint_words: Sequence[str]) -> list[Step]:
+    def candidates(self, lowered: str, hint_words: Sequence[str]) -> Sequence[Step]:
         """The steps worth trying on an ASCII line, ``lowered`` being it
         trimmed and lower-cased, in order: those whose need is met and which
         have one of their hint words (or none). ``hint_words``: as for
@@ -107,25 +110,29 @@ class Plan:
 
         The same steps as :meth:`steps_for` gives the line's hint words,
         less those whose need is not met."""
-        positions = set(self._always)
+        last = self._relevant
+        marks = last[2] if last[0] is hint_words else self._document(hint_words)[2]
+        present = [word for word in marks if word in lowered]
         by_letter = self._by_letter.get(lowered[:1])
-        if by_letter is not None and lowered.startswith(by_letter[0]):  # one test for most lines
-            for position, starts in by_letter[1]:
+        opened = by_letter is not None and lowered.startswith(by_letter[0])  # one test for most lines
+        if not present and not opened:
+            return self._always_steps
+        positions = set(self._always)
+        if opened:
+            for position, starts in by_letter[1]:  # type: ignore[index]
                 if lowered.startswith(starts):
                     positions.add(position)
-        for word in self._document(hint_words)[2]:
-            if word in lowered:
-                positions.update(self._by_mark[word])
-        if not positions:
-            return []
+        for word in present:
+            positions.update(self._by_mark[word])
         found = []
+        hint_to_check = self._hint_to_check
         for position in sorted(positions):
-            step = self.steps[position]
             # A step found by its need has its hint words still to check
             # (one found by its hint words has no need).
-            if step.need is not None and step.hint and not any(word in lowered for word in step.hint):
+            hint = hint_to_check[position]
+            if hint and not any(map(lowered.__contains__, hint)):
                 continue
-            found.append(step)
+            found.append(self.steps[position])
         return found
 
     def steps_for(self, present: tuple[str, ...]) -> list[Step]:

@@ -68,6 +68,9 @@ def _judge_decoration(char: str) -> bool:
     return (category[0] == "S" and char not in _KEEP_SYMBOLS) or category in ("Pd", "Cf", "Co")
 
 
+_ASCII_DECORATION = "".join(char for char in map(chr, range(128)) if _judge_decoration(char))
+
+
 def trim_decoration(line: str) -> str:
     """``line`` without the bullets, arrows, emoji and separators around it.
 
@@ -76,6 +79,16 @@ def trim_decoration(line: str) -> str:
     >>> trim_decoration("+ © Reuters…")
     '© Reuters'
     """
+    # ASCII decoration goes in one C call; what is left is judged character
+    # by character only when it starts or ends with another character.
+    text = line.strip(_ASCII_DECORATION)
+    if text and (text[0] > "\x7f" or text[-1] > "\x7f"):
+        return _trim_other(text)
+    return text
+
+
+def _trim_other(line: str) -> str:
+    """:func:`trim_decoration` character by character."""
     start, end = 0, len(line)
     # No letter or digit is decoration (every character checked): most
     # lines start with one, and labels end with one.
