@@ -38,8 +38,11 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_*
 
 # Literal alternatives followed at most (a pattern's opening words multiply).
 _MAX_STRINGS = 64
-# A literal this short is in most lines: no use as a test.
+# A literal this short is in most lines: no use as a test (but an opening
+# character is, and so is a punctuation mark: ":", "#").
 _MIN_USEFUL = 2
+# Optional parts of a pattern's opening followed at most (each doubles the work).
+_MAX_OPTIONAL = 6
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,14 @@ def _need(items: list[Any]) -> Need | None:
                 found = found | need  # type: ignore[operator]
             return found
     starts, _ = _prefixes(items)
+    if not starts:
+        return Need()  # never met: no ASCII text matches
     contains = _contains(items)
     if _score(starts, anchored=True) >= _score(contains, anchored=False):
-        return Need(starts=tuple(sorted(starts))) if _useful(starts) else None
-    return Need(contains=frozenset(contains)) if contains is not None and _useful(contains) else None
+        return Need(starts=tuple(sorted(starts))) if _useful(starts, anchored=True) else None
+    if contains is not None and _useful(contains, anchored=False):
+        return Need(contains=frozenset(contains))
+    return None
 
 
 def _alternatives(item: Any) -> list[list[Any]] | None:
@@ -103,22 +110,29 @@ def _alternatives(item: Any) -> list[list[Any]] | None:
     return None
 
 
-def _useful(strings: set[str] | None) -> bool:
-    return bool(strings) and min(len(s) for s in strings) >= _MIN_USEFUL  # type: ignore[union-attr]
+def _useful(strings: set[str] | None, *, anchored: bool) -> bool:
+    if not strings:
+        return False
+    if anchored:
+        return "" not in strings
+    return all(len(s) >= _MIN_USEFUL or (s and not (s.isalnum() or s.isspace())) for s in strings)
 
 
 def _score(strings: set[str] | None, *, anchored: bool) -> int:
-    if not strings or not _useful(strings):
+    if not strings or not _useful(strings, anchored=anchored):
         return -1
-    # A test anchored at the start rules out far more lines than a substring.
-    return min(len(s) for s in strings) + (4 if anchored else 0)
+    # A test anchored at the start rules out far more lines than a substring;
+    # a punctuation mark is in fewer lines than a two-letter word.
+    shortest = min(len(s) if s.isalnum() or len(s) > 1 else _MIN_USEFUL + 1 for s in strings)
+    return shortest + (4 if anchored else 0)
 
 
-def _prefixes(items: list[Any]) -> tuple[set[str], bool]:
+def _prefixes(items: list[Any], depth: int = 0) -> tuple[set[str], bool]:
     """Strings one of which every match of ``items`` starts with, and whether
-    they are the whole match (the sequence is only literals)."""
+    they are the whole match (the sequence is only literals). No strings: no
+    match on ASCII text is possible."""
     found = {""}
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero width: the text consumed goes on
         if op is _c.LITERAL:
@@ -130,34 +144,83 @@ def _prefixes(items: list[Any]) -> tuple[set[str], bool]:
             alternatives = _alternatives((op, av))
             options, complete = set(), True
             for alt in alternatives or []:
-                strings, whole = _prefixes(alt)
+                strings, whole = _prefixes(alt, depth)
                 options |= strings
                 complete = complete and whole
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            options, _ = _prefixes(list(av[2]))
+            options, _ = _prefixes(list(av[2]), depth)
             complete = False  # more copies may follow the first
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1) and depth < _MAX_OPTIONAL:
+            # An optional part: the rest of the sequence, with it and without it.
+            rest = items[index + 1 :]
+            with_it, whole = _prefixes(list(av[2]) + rest, depth + 1)
+            without, whole_without = _prefixes(rest, depth + 1)
+            return _extend(found, with_it | without, whole and whole_without)
         else:
             return found, False
-        if not options or "" in options or len(found) * len(options) > _MAX_STRINGS:
+        if options is not None and not options:
+            return set(), True  # this part matches no ASCII text
+        if options is None or "" in options:
             return found, False
+        if len(found) * len(options) > _MAX_STRINGS:
+            return _shorten({a + b for a in found for b in options}), False
         found = {a + b for a in found for b in options}
         if not complete:
             return found, False
     return found, True
 
 
-def _char(code: int) -> set[str] | None:
+def _extend(found: set[str], options: set[str], complete: bool) -> tuple[set[str], bool]:
+    """``found`` followed by the prefixes of the rest of a sequence."""
+    if not options:
+        return set(), True
+    if "" in options:
+        return found, False
+    if len(found) * len(options) > _MAX_STRINGS:
+        return _shorten({a + b for a in found for b in options}), False
+    return {a + b for a in found for b in options}, complete
+
+
+def _shorten(strings: set[str]) -> set[str]:
+    """As many of the strings' openings as :data:`_MAX_STRINGS` allows, each
+    as long as it can be (an opening of an opening is one too)."""
+    length = max(len(s) for s in strings)
+    while length > 1 and len(strings) > _MAX_STRINGS:
+        length -= 1
+        strings = {s[:length] for s in strings}
+    return strings
+
+
+# The characters other than themselves that match an ASCII letter when case
+# is ignored (tests/test_needs.py checks there are no others).
+_ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# A character class of more characters than this is no use as a test.
+_MAX_CLASS = 16
+
+
+def _char(code: int) -> set[str]:
+    """The lower-cased ASCII characters that ``code`` may match (none: it
+    matches no ASCII text, whatever the case)."""
     char = chr(code)
-    return {char.lower()} if char.isascii() else None
+    if char.isascii():
+        return {char.lower()}
+    return {_ASCII_FOLDS[char]} if char in _ASCII_FOLDS else set()
 
 
 def _char_set(members: list[Any]) -> set[str] | None:
+    """:func:`_char` of a character class, None when it is negated or too broad."""
     found: set[str] = set()
     for op, av in members:
-        if op is not _c.LITERAL or not chr(av).isascii():
+        if op is _c.LITERAL:
+            found |= _char(av)
+        elif op is _c.RANGE and av[1] - av[0] < 2 * _MAX_CLASS:
+            for code in range(av[0], av[1] + 1):
+                found |= _char(code)
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            found.update("0123456789")  # other digits are not ASCII
+        else:
             return None
-        found.add(chr(av).lower())
-    return found
+    return found if len(found) <= _MAX_CLASS else None
 
 
 def _contains(items: list[Any]) -> set[str] | None:

@@ -78,7 +78,8 @@ class Plan:
                 by_letter.setdefault(start[:1], []).append(start)
             for letter, starts in by_letter.items():
                 every, steps_of = self._by_letter.get(letter, ((), []))
-                self._by_letter[letter] = (every + tuple(starts), [*steps_of, (position, tuple(starts))])
+                steps_of = [*steps_of, (position, tuple(starts))]
+                self._by_letter[letter] = (_openings(every + tuple(starts)), steps_of)
             for word in step.need.contains if step.need else step.hint:
                 self._by_mark.setdefault(word, []).append(position)
         # The last document's words, those of them this plan uses and those
@@ -146,6 +147,16 @@ class Plan:
                 self.orders.clear()
             order = self.orders[present] = [self.steps[p] for p in sorted(positions)]
         return order
+
+
+def _openings(starts: tuple[str, ...]) -> tuple[str, ...]:
+    """``starts`` less those another of them opens: a line starts with one of
+    them exactly when it starts with one of the rest (fewer to test)."""
+    kept: list[str] = []
+    for start in sorted(set(starts)):  # an opening sorts before what it opens
+        if not kept or not start.startswith(kept[-1]):
+            kept.append(start)
+    return tuple(kept)
 
 
 def build_steps(usable: list[tuple[int, Rule]]) -> list[Step]:

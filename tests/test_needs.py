@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.needs import Need, need_of
+from cleaner.needs import _ASCII_FOLDS, _MAX_STRINGS, Need, need_of
 from cleaner.rules import _SENTENCE_SPLIT, load_catalogue, trim_decoration
 
 # Pieces of patterns: literals, classes, groups, alternatives, repeats,
@@ -35,8 +35,19 @@ PIECES = [
     "(a|b(c|d))",
     "(?P<v>ka)",
     "(?P=v)?",
+    # Optional openings, digits, short classes, punctuation, characters no
+    # ASCII text holds, and those that match ASCII letters when case is ignored.
+    "(?:x )?",
+    r"\d+",
+    "[0-3]",
+    ":",
+    "#?",
+    "(?:©|a)",
+    "–",
+    "\u212a",
+    "\u017f",
 ]
-TEXT = "abcxyzqkdeAEK ."
+TEXT = "abcxyzqkdeAEKS .:#0123–"
 
 
 def allows(need: Need | None, text: str) -> bool:
@@ -94,3 +105,24 @@ def test_opening_words_and_literals():
     assert need is not None
     assert need.starts == ("follow us", "like us") and need.contains == {"t.me/"}
     assert need_of(r"[^\n]{0,10}", 0) is None  # nothing literal to look for
+
+
+def test_ascii_folds_are_the_only_other_characters_matching_ascii():
+    """A character outside ASCII matches no ASCII text, case ignored, unless
+    _ASCII_FOLDS names it: the needs drop patterns' branches that hold one."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    others = {chr(c) for c in range(0x80, 0x110000) if letters.fullmatch(chr(c))}
+    assert others == set(_ASCII_FOLDS)
+    for char, letter in _ASCII_FOLDS.items():
+        assert re.fullmatch(re.escape(char), letter, re.IGNORECASE)
+
+
+def test_openings_past_optional_parts_digits_and_symbols():
+    need = need_of(r"(?:about )?\d+ min(?:utes)?|(?:©|\(c\)) \w+", re.IGNORECASE)
+    assert need is not None
+    assert set(need.starts) == {"(c) ", *"0123456789", *(f"about {d}" for d in "0123456789")}
+    assert need_of(r"(tags?|[\w ]{2,9}on)\s*:\s*\w+", re.IGNORECASE) == Need(contains=frozenset({":"}))
+    assert need_of("©|–", 0) == Need()  # never met: no ASCII text matches
+    many = need_of("(?:" + "|".join(f"w{i:03d}" for i in range(300)) + ") x", 0)
+    assert many is not None and 0 < len(many.starts) <= _MAX_STRINGS
+    assert all(f"w{i:03d}".startswith(many.starts) for i in range(300))
