@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_*
     import sre_parse as _parser  # type: ignore[no-redef]
 
 # Literal alternatives followed at most (a pattern's opening words multiply).
-_MAX_STRINGS = 64
+_MAX_STRINGS = 256
 # A literal this short is in most lines: no use as a test (but an opening
 # character is, and so is a punctuation mark: ":", "#").
 _MIN_USEFUL = 2
@@ -163,7 +163,7 @@ def _prefixes(items: list[Any], depth: int = 0) -> tuple[set[str], bool]:
         if options is None or "" in options:
             return found, False
         if len(found) * len(options) > _MAX_STRINGS:
-            return _shorten({a + b for a in found for b in options}), False
+            return _overflow(found, options)
         found = {a + b for a in found for b in options}
         if not complete:
             return found, False
@@ -177,8 +177,14 @@ def _extend(found: set[str], options: set[str], complete: bool) -> tuple[set[str
     if "" in options:
         return found, False
     if len(found) * len(options) > _MAX_STRINGS:
-        return _shorten({a + b for a in found for b in options}), False
+        return _overflow(found, options)
     return {a + b for a in found for b in options}, complete
+
+
+def _overflow(found: set[str], options: set[str]) -> tuple[set[str], bool]:
+    """The openings when ``found`` followed by ``options`` makes too many:
+    ``found`` alone, or when it is empty the options' own openings."""
+    return (found, False) if found != {""} else (_shorten(options), False)
 
 
 def _shorten(strings: set[str]) -> set[str]:

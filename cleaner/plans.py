@@ -8,8 +8,6 @@ only the steps it can match.
 
 from __future__ import annotations
 
-import functools
-import operator
 import re
 import sys
 from collections.abc import Sequence
@@ -69,19 +67,25 @@ class Plan:
         self._always_steps = tuple(steps[p] for p in self._always)
         # Per step: the hint words still to check once its need finds it.
         self._hint_to_check = [tuple(step.hint) if step.need is not None else () for step in steps]
-        # Per letter: every opening starting with it, then each step's.
-        self._by_letter: dict[str, tuple[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]] = {}
+        # The steps of each one-character opening, and per two characters
+        # the openings starting with them (less those another opens), their
+        # lengths and the steps of each.
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._by_pair: dict[str, tuple[tuple[str, ...], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
         self._by_mark: dict[str, list[int]] = {}
+        openings: dict[str, dict[str, list[int]]] = {}
         for position, step in enumerate(steps):
-            by_letter: dict[str, list[str]] = {}
             for start in step.need.starts if step.need else ():
-                by_letter.setdefault(start[:1], []).append(start)
-            for letter, starts in by_letter.items():
-                every, steps_of = self._by_letter.get(letter, ((), []))
-                steps_of = [*steps_of, (position, tuple(starts))]
-                self._by_letter[letter] = (_openings(every + tuple(starts)), steps_of)
+                openings.setdefault(start[:2], {}).setdefault(start, []).append(position)
             for word in step.need.contains if step.need else step.hint:
                 self._by_mark.setdefault(word, []).append(position)
+        for pair, steps_of in openings.items():
+            if len(pair) == 1:
+                self._by_char[pair] = tuple(steps_of[pair])
+                continue
+            lengths = tuple(sorted({len(start) for start in steps_of}))
+            table = {start: tuple(positions) for start, positions in steps_of.items()}
+            self._by_pair[pair] = (_openings(tuple(steps_of)), lengths, table)
         # The last document's words, those of them this plan uses and those
         # in _by_mark (replaced at once: threads may share the plan).
         self._relevant: tuple[Sequence[str], Sequence[str], Sequence[str]] = ((), (), ())
@@ -114,15 +118,23 @@ class Plan:
         last = self._relevant
         marks = last[2] if last[0] is hint_words else self._document(hint_words)[2]
         present = [word for word in marks if word in lowered]
-        by_letter = self._by_letter.get(lowered[:1])
-        opened = by_letter is not None and lowered.startswith(by_letter[0])  # one test for most lines
-        if not present and not opened:
+        by_char = self._by_char.get(lowered[:1])
+        by_pair = self._by_pair.get(lowered[:2])
+        opened = by_pair is not None and lowered.startswith(by_pair[0])  # one test for most lines
+        if not present and not opened and by_char is None:
             return self._always_steps
         positions = set(self._always)
+        if by_char is not None:
+            positions.update(by_char)
         if opened:
-            for position, starts in by_letter[1]:  # type: ignore[index]
-                if lowered.startswith(starts):
-                    positions.add(position)
+            # The line's openings of each length an opening has, looked up.
+            _, lengths, table = by_pair  # type: ignore[misc]
+            for length in lengths:
+                found_here = table.get(lowered[:length])
+                if found_here is not None:
+                    positions.update(found_here)
+                if length >= len(lowered):
+                    break
         for word in present:
             positions.update(self._by_mark[word])
         found = []
@@ -171,22 +183,18 @@ def build_steps(usable: list[tuple[int, Rule]]) -> list[Step]:
             body = re.sub(r"\(\?P<(\w+)>", rf"(?P<_r{i}_\1>", rule.pattern)
             parts.append(f"(?P<_r{i}>(?{'i' if rule.ignore_case else '-i'}:{body}))")
         regex = re.compile("|".join(parts))
-        needs = [rule_need(rule) for _, rule in run]
-        need = None if None in needs else functools.reduce(operator.or_, needs)
-        steps.append(Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run), need=need))
+        steps.append(Step(regex, dict(run), True, max_length=max(r.max_length for _, r in run)))
         run.clear()
 
     for i, rule in usable:
-        if rule.hint:
+        need = rule_need(rule)
+        if rule.hint or need is not None:
+            # Alone: tried only when its own hint words and need are met (in
+            # a run, every rule of it would be tried when one's need is).
             flush()
-            step = Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, rule_need(rule))
-            steps.append(step)
+            steps.append(Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, need))
         else:
-            # A rule whose pattern needs nothing known goes in a run of its own,
-            # so that the others' needs still spare their runs hopeless tries.
-            if run and (rule_need(run[-1][1]) is None) != (rule_need(rule) is None):
-                flush()
-            run.append((i, rule))
+            run.append((i, rule))  # tried on every line: one regex call for the run
     flush()
     return steps
 
