@@ -61,16 +61,16 @@ class HintFinder:
         each one that is, and maybe more."""
         if _CONTEXT_LOWER in text:
             return self.words
-        lowered = text.lower()
         if self._scan and not self._scanner_built:
             self._scanner, self._scanner_built = LiteralScanner.build(self.words), True
         if self._scanner is not None:
-            present = self._scanner.present(lowered)
+            # The scanner ignores the case of ASCII letters: ASCII text needs no lower-casing.
+            present = self._scanner.present(text if text.isascii() else text.lower())
             if present is not None:
                 if "" in self._all:
                     present.add("")
                 return tuple(sorted(present))
-        return self._tokens_in(lowered)
+        return self._tokens_in(text.lower())
 
     def _tokens_in(self, lowered: str) -> tuple[str, ...]:
         """The pure-Python search. It may offer a few more words than the

@@ -48,7 +48,9 @@ class LiteralScanner:
                 ids=list(range(len(words))),
                 elements=len(words),
                 # Whether a word occurs is all that is asked: one report each.
-                flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(words),
+                # Case ignored (ASCII letters only): ASCII text is scanned as
+                # it is, without lower-casing it first.
+                flags=[hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_CASELESS] * len(words),
                 literal=True,
             )
         except (hyperscan.error, UnicodeEncodeError, TypeError, AttributeError):
@@ -56,7 +58,9 @@ class LiteralScanner:
         return cls(hyperscan, database, words)
 
     def present(self, text: str) -> set[str] | None:
-        """The words that are substrings of ``text``; None when it cannot tell.
+        """The words that are substrings of ``text``, ASCII letters' case
+        ignored (the words are in lower case: on ASCII text, those in its
+        lower-cased text); None when it cannot tell.
 
         UTF-8 is self-synchronising, so a word's bytes occur in the text's
         bytes exactly where the word occurs in the text."""
