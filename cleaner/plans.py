@@ -65,8 +65,8 @@ class Plan:
         # hint words; an unhinted one with no need is always tried.
         self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
         self._always_steps = tuple(steps[p] for p in self._always)
-        # Per step: the hint words still to check once its need finds it.
-        self._hint_to_check = [tuple(step.hint) if step.need is not None else () for step in steps]
+        # Per step: it, and the hint words still to check once its need finds it.
+        self._entries = [(step, tuple(step.hint) if step.need is not None else ()) for step in steps]
         # The steps of each one-character opening, and per two characters
         # the openings starting with them (less those another opens), their
         # lengths and the steps of each.
@@ -135,18 +135,30 @@ class Plan:
                     positions.update(found_here)
                 if length >= len(lowered):
                     break
+        by_mark = self._by_mark
         for word in present:
-            positions.update(self._by_mark[word])
+            positions.update(by_mark[word])
         found = []
-        hint_to_check = self._hint_to_check
+        entries = self._entries
         for position in sorted(positions):
             # A step found by its need has its hint words still to check
             # (one found by its hint words has no need).
-            hint = hint_to_check[position]
-            if hint and not any(map(lowered.__contains__, hint)):
-                continue
-            found.append(self.steps[position])
+            step, hint = entries[position]
+            if not hint or any(map(lowered.__contains__, hint)):
+                found.append(step)
         return found
+
+    def hopeless(self, lowered: str, hint_words: Sequence[str]) -> bool:
+        """Whether :meth:`candidates` has no step for the line, told by its
+        first test alone (most article sentences fail it)."""
+        if self._always:
+            return False
+        last = self._relevant
+        marks = last[2] if last[0] is hint_words else self._document(hint_words)[2]
+        if lowered[:1] in self._by_char or any(map(lowered.__contains__, marks)):
+            return False
+        by_pair = self._by_pair.get(lowered[:2])
+        return by_pair is None or not lowered.startswith(by_pair[0])
 
     def steps_for(self, present: tuple[str, ...]) -> list[Step]:
         """The unhinted steps and those hinted by a word in ``present``, in order."""

@@ -83,9 +83,10 @@ class _Fields:
 
 
 def _mark_zones(lines: list[Line], catalogue: Catalogue, hints: tuple[str, ...]) -> None:
-    for ln in lines:
-        if ln.sentence:
-            ln.sentence_match = catalogue.match(ln.text, zone=None, sentence=True, hints=hints)
+    sentences = [ln for ln in lines if ln.sentence]
+    answers = catalogue.match_all([ln.text for ln in sentences], zone=None, sentence=True, hints=hints)
+    for ln, answer in zip(sentences, answers):
+        ln.sentence_match = answer
     body = [
         ln
         for ln in lines
@@ -314,8 +315,12 @@ def clean_text(
     lines = []
     for index, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
+        if not stripped:  # a third of the lines: no words, no sentence
+            lines.append(Line(index, raw, "", False, 0))
+            continue
         count = word_count(stripped)
-        lines.append(Line(index, raw, stripped, is_sentence(stripped, count), count))
+        sentence = count >= PARAGRAPH_WORDS or is_sentence(stripped, count)  # the first test, inlined
+        lines.append(Line(index, raw, stripped, sentence, count))
     fields = _Fields(title=title, date=date, author=author)
 
     # The hint words of the document, found once rather than on every line.
