@@ -255,3 +255,138 @@ def compile_need(pattern: str, flags: int) -> Need | None:
     """:func:`need_of` for a rule's pattern (re.IGNORECASE and such ignored:
     the tests compare lower-cased text)."""
     return need_of(pattern, flags & ~re.IGNORECASE)
+
+
+# A line's words, as the words it may hold (see vocabulary_of): openings of
+# runs before white space, runs between, and endings; or a run with none.
+_Shape = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_NOTHING: _Shape = (frozenset({""}), frozenset(), frozenset(), frozenset())
+_SPACE: _Shape = (frozenset(), frozenset({""}), frozenset(), frozenset({""}))
+# Words gathered at most, and their length (past these: no vocabulary).
+_MAX_WORDS = 2048
+_MAX_WORD = 40
+
+
+class _Unknown(Exception):
+    """The pattern may match words no list holds."""
+
+
+@functools.lru_cache(maxsize=4096)
+def vocabulary_of(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The words (lower-cased) of every ASCII line ``pattern`` matches whole,
+    split at white space, when they come from a known list ("Share Print
+    Email" for a page control), else None: a line with another word is not
+    tried.
+
+    >>> sorted(vocabulary_of(r"(share|print)( (this|it))?"))
+    ['it', 'print', 'share', 'this']
+    """
+    try:
+        parsed = _parser.parse(pattern, flags & ~re.IGNORECASE)
+        _check_known(list(parsed))
+        full, first, inner, last = _shape(list(parsed))
+    except _Unknown:
+        return None
+    except Exception:  # pragma: no cover - the caller compiled the pattern already
+        return None
+    return frozenset(full | first | inner | last) - {""}
+
+
+def _check_known(items: list[Any]) -> None:
+    """Raise :class:`_Unknown` at once for a pattern with a wildcard or a
+    broad class (most patterns), before any word is gathered."""
+    for op, av in items:
+        if op in (_c.SUBPATTERN, _c.BRANCH):
+            for alt in _alternatives((op, av)) or []:
+                _check_known(alt)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            _check_known(list(av[2]))
+        elif op is _c.IN:
+            for member_op, member in av:
+                if member_op is _c.NEGATE or (member_op is _c.CATEGORY and member not in _KNOWN_CLASSES):
+                    raise _Unknown
+        elif op not in (_c.LITERAL, _c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            raise _Unknown
+
+
+_KNOWN_CLASSES = (_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT)
+
+
+def _shape(items: list[Any]) -> _Shape:
+    found = _NOTHING
+    for item in items:
+        found = _then(found, _item_shape(item))
+    return found
+
+
+def _item_shape(item: Any) -> _Shape:
+    op, av = item
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _NOTHING  # zero width
+    if op is _c.LITERAL:
+        return _char_shape(av)
+    if op is _c.IN:
+        shapes = []
+        for member_op, member in av:
+            if member_op is _c.LITERAL:
+                shapes.append(_char_shape(member))
+            elif member_op is _c.RANGE and member[1] - member[0] < 128:
+                shapes.extend(_char_shape(code) for code in range(member[0], member[1] + 1))
+            elif member_op is _c.CATEGORY and member is _c.CATEGORY_SPACE:
+                shapes.append(_SPACE)
+            elif member_op is _c.CATEGORY and member is _c.CATEGORY_DIGIT:
+                shapes.extend(_char_shape(ord(digit)) for digit in "0123456789")
+            else:
+                raise _Unknown
+        return functools.reduce(_either, shapes)
+    if op in (_c.SUBPATTERN, _c.BRANCH):
+        return functools.reduce(_either, (_shape(alt) for alt in _alternatives(item) or []))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        least, most, body = av[0], av[1], _shape(list(av[2]))
+        power = _NOTHING
+        for _ in range(least):
+            power = _then(power, body)
+        found, count = power, least
+        while count < most:  # more copies, until they bring no new word
+            power, count = _then(power, body), count + 1
+            grown = _either(found, power)
+            if grown == found:
+                break
+            found = grown
+        return found
+    raise _Unknown
+
+
+def _char_shape(code: int) -> _Shape:
+    char = chr(code)
+    if char.isspace():
+        return _SPACE if char.isascii() else (frozenset(), frozenset(), frozenset(), frozenset())
+    return (frozenset(_char(code)), frozenset(), frozenset(), frozenset())
+
+
+def _either(a: _Shape, b: _Shape) -> _Shape:
+    return (a[0] | b[0], a[1] | b[1], a[2] | b[2], a[3] | b[3])
+
+
+def _then(a: _Shape, b: _Shape) -> _Shape:
+    """The words of a match of ``a`` followed by one of ``b``."""
+    if not (a[0] or a[1]) or not (b[0] or b[1]):
+        return (frozenset(), frozenset(), frozenset(), frozenset())  # one matches no ASCII text
+    if len(a[0]) * len(b[0]) + len(a[0]) * len(b[1]) + len(a[3]) * (len(b[0]) + len(b[1])) > _MAX_WORDS:
+        raise _Unknown
+    found = (
+        _joined(a[0], b[0]),
+        a[1] | _joined(a[0], b[1]),
+        a[2] | b[2] | _joined(a[3], b[1]),
+        b[3] | _joined(a[3], b[0]),
+    )
+    if sum(map(len, found)) > _MAX_WORDS:
+        raise _Unknown
+    return found
+
+
+def _joined(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str]:
+    found = frozenset(head + tail for head in heads for tail in tails)
+    if any(len(word) > _MAX_WORD for word in found):
+        raise _Unknown
+    return found

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .needs import Need, compile_need
+from .needs import Need, compile_need, vocabulary_of
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -38,6 +38,8 @@ class Step:
     max_length: int = sys.maxsize
     #: Literal text every match needs (None: nothing known), to skip hopeless tries.
     need: Need | None = None
+    #: The words every ASCII line it matches is made of (None: any word).
+    vocabulary: frozenset[str] | None = None
 
 
 class Plan:
@@ -204,7 +206,9 @@ def build_steps(usable: list[tuple[int, Rule]]) -> list[Step]:
             # Alone: tried only when its own hint words and need are met (in
             # a run, every rule of it would be tried when one's need is).
             flush()
-            steps.append(Step(rule.regex, {0: rule}, False, frozenset(rule.hint), rule.max_length, need))
+            words = vocabulary_of(rule.regex.pattern, rule.regex.flags)
+            hint = frozenset(rule.hint)
+            steps.append(Step(rule.regex, {0: rule}, False, hint, rule.max_length, need, vocabulary=words))
         else:
             run.append((i, rule))  # tried on every line: one regex call for the run
     flush()

@@ -246,11 +246,14 @@ class Catalogue:
             # Nor may its first sentence, which starts where it does and
             # holds no word it lacks: most article sentences end here.
             return None
-        found = _first_match(steps, text)
+        found = _first_match(steps, text, lowered)
         if found is None and _SENTENCE_BREAK.search(text):
-            found = _every_sentence(
-                text, lambda part: _first_match(plan.candidates(part.lower(), hint_words), part)
-            )
+
+            def match_part(part: str) -> Match | None:
+                low = part.lower()
+                return _first_match(plan.candidates(low, hint_words), part, low)
+
+            found = _every_sentence(text, match_part)
         return found
 
     def _plan(self, zone: str | None, sentence: bool, short: bool) -> Plan:
@@ -293,11 +296,17 @@ def _every_sentence(text: str, match_part: Callable[[str], Match | None]) -> Mat
     return first
 
 
-def _first_match(steps: Sequence[Step], text: str) -> Match | None:
-    """The first of ``steps`` matching all of ``text``."""
+def _first_match(steps: Sequence[Step], text: str, lowered: str | None = None) -> Match | None:
+    """The first of ``steps`` matching all of ``text``; ``lowered``: the ASCII
+    text lower-cased, when a step's words may rule it out."""
+    words = None
     for step in steps:
         if len(text) > step.max_length:
             continue
+        if step.vocabulary is not None and lowered is not None:
+            words = lowered.split() if words is None else words
+            if not step.vocabulary.issuperset(words):
+                continue
         found = step.regex.fullmatch(text)
         if found is None:
             continue

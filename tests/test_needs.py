@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.needs import _ASCII_FOLDS, _MAX_STRINGS, Need, need_of
+from cleaner.needs import _ASCII_FOLDS, _MAX_STRINGS, Need, need_of, vocabulary_of
 from cleaner.rules import _SENTENCE_SPLIT, load_catalogue, trim_decoration
 
 # Pieces of patterns: literals, classes, groups, alternatives, repeats,
@@ -46,6 +46,9 @@ PIECES = [
     "–",
     "\u212a",
     "\u017f",
+    " ",
+    r"\s+",
+    "( ab)*",
 ]
 TEXT = "abcxyzqkdeAEKS .:#0123–"
 
@@ -76,9 +79,12 @@ def test_need_never_rules_out_a_match(first, others, ignore_case, data):
     texts = data.draw(st.lists(st.text(TEXT, max_size=12), max_size=30))
     if not re.search(r"\(\?<?[=!]", pattern):
         texts += data.draw(st.lists(st.from_regex(regex, fullmatch=True), max_size=10))
+    vocabulary = vocabulary_of(pattern, flags)
     for text in texts:
         if regex.fullmatch(text):
             assert allows(need, text), (pattern, text)
+            if vocabulary is not None and text.isascii():
+                assert vocabulary.issuperset(text.lower().split()), (pattern, text)
 
 
 def test_builtin_rules_need_what_their_matches_hold():
@@ -97,6 +103,8 @@ def test_builtin_rules_need_what_their_matches_hold():
             if rule.regex.fullmatch(line):
                 matched += 1
                 assert allows(need, line), (rule.rule, line)
+                words = vocabulary_of(rule.regex.pattern, rule.regex.flags)
+                assert words is None or not line.isascii() or words.issuperset(line.lower().split())
     assert matched > 0
 
 
@@ -126,3 +134,11 @@ def test_openings_past_optional_parts_digits_and_symbols():
     many = need_of("(?:" + "|".join(f"w{i:03d}" for i in range(300)) + ") x", 0)
     assert many is not None and 0 < len(many.starts) <= _MAX_STRINGS
     assert all(f"w{i:03d}".startswith(many.starts) for i in range(300))
+
+
+def test_vocabulary_of_a_page_control():
+    """A pattern made of word lists gives the words its lines are made of."""
+    words = vocabulary_of(r"(share|print|e-?mail)( (this|the) (story|page))?\s*", re.IGNORECASE)
+    assert words == {"share", "print", "email", "e-mail", "this", "the", "story", "page"}
+    assert vocabulary_of(r"share \w+", 0) is None  # any word may follow
+    assert vocabulary_of(r"(a|b){0,50}", 0) is None  # too many words
