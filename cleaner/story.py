@@ -113,10 +113,15 @@ def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
     has prose or lower-case items, or speaks of the story, or has no cruft
     header above it."""
     visible = [ln for ln in lines if ln.text]  # so ln.live is ln.rule is None, tested inline
-    pos = 0
-    while pos < len(visible):
-        end = pos
-        while end < len(visible) and visible[end].rule is None and _is_linked_headline(visible[end]):
+    # Told once per line: a run only ever marks its own lines, which no later run holds.
+    linked = [ln.rule is None and _is_linked_headline(ln) for ln in visible]
+    pos, count = 0, len(visible)
+    while pos < count:
+        if not linked[pos]:
+            pos += 1
+            continue
+        end = pos + 1
+        while end < count and linked[end]:
             end += 1
         run = visible[pos:end]
         if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
@@ -125,7 +130,7 @@ def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
             if ends_page or 2 * elsewhere > len(run):
                 for item in run:
                     item.rule = "related/headline-list"
-        pos = max(end, pos + 1)
+        pos = end
 
 
 def _is_linked_headline(ln: Line) -> bool:

@@ -66,6 +66,7 @@ _CAPTION_CREDIT_MAX_WORDS = 10
 _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.$")
@@ -143,20 +144,22 @@ def _mark_repeats(lines: list[Line]) -> None:
     """Repeats of a short non-sentence line above or below the body (a label
     printed twice). Repeated lines inside the body are left: recipes, tables
     and Q&A repeat lines on purpose."""
-    seen: set[str] = set()
+    seen: set[str] = set()  # the labels' keys
     # ASCII lines of many words: no ASCII label (fewer words, not a
     # sentence) has their key (see key_words), and keys are costly on long
-    # lines, so theirs are only made for a non-ASCII label.
+    # lines, so theirs are only made for a non-ASCII label. The other lines
+    # that are not labels have theirs made only when a label may share it.
     prose: list[Line] = []
+    others: list[Line] = []
     for ln in lines:
         if not ln.text:
             continue
         label = ln.rule is None and ln.zone != "body" and not ln.sentence
-        if not label and ln.n_words >= PARAGRAPH_WORDS and ln.text.isascii():
-            prose.append(ln)
+        if not label:
+            (prose if ln.n_words >= PARAGRAPH_WORDS and ln.text.isascii() else others).append(ln)
             continue
         key = ln.key
-        if label and (key in seen or (prose and not ln.text.isascii() and _has_key(prose, key))):
+        if key in seen or _has_key(others, key) or (prose and not ln.text.isascii() and _has_key(prose, key)):
             ln.rule = "structure/repeated-line"
         seen.add(key)
 
@@ -341,8 +344,8 @@ def clean_text(
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)
 
-    kept = "\n".join(ln.raw.rstrip() for ln in lines if ln.rule is None)
-    body = re.sub(r"\n\s*\n\s*\n+", "\n\n", kept).strip()
+    kept = "\n".join([ln.raw.rstrip() for ln in lines if ln.rule is None])
+    body = _BLANK_LINES.sub("\n\n", kept).strip()
     removed = [Removal(ln.text, ln.rule, ln.field) for ln in lines if ln.text and ln.rule]
     doc = Document(
         id=id,
