@@ -61,9 +61,12 @@ def word_count(line: str) -> int:
         # a word starts at a word character after a space, or after a joiner
         # that does not follow a word character (a single joiner ties a run
         # to the one before). None of these patterns can overlap itself.
-        shape = (" " + line).encode("ascii").translate(_WORD_SHAPE)
-        starts = shape.count(b" a")
-        return starts + shape.count(b" -a") + shape.count(b"--a") if b"-" in shape else starts
+        # (The line's start counts as a space, tested apart: no copy with one added.)
+        shape = line.encode("ascii").translate(_WORD_SHAPE)
+        starts = shape.count(b" a") + shape.startswith(b"a")
+        if b"-" not in shape:
+            return starts
+        return starts + shape.count(b" -a") + shape.startswith(b"-a") + shape.count(b"--a")
     return len(_WORD.findall(line)) + len(_UNSPACED_CHAR.findall(line)) // 2
 
 
