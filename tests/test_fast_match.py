@@ -52,6 +52,22 @@ TRICKY = [
     "He said the app would be ready. It was not.",
     "Create a free account to keep reading.",
     "Contact the newsroom.",
+    # Needs read past optional openings, digits and punctuation, and the
+    # words of word-list patterns (page controls): one line of them each,
+    # and lines a sentence split makes into them.
+    "Share Print Email",
+    "Share. Print.",
+    "Share this story with a friend",
+    "3 min read",
+    "About 5 min read",
+    "Reading time: 4 minutes",
+    "(AP Photo/Jane Doe)",
+    "Photo: Jane Doe/AP",
+    "Tags: Politics, Economy",
+    "#politics #economy",
+    "Click to copy link",
+    "Accept all cookies",
+    "Updated 3 hours ago",
 ]
 
 
@@ -122,6 +138,8 @@ def test_fast_match_equals_plain_match(catalogue: Catalogue, scan: bool) -> None
                 assert fresh.match(stripped, zone=zone, sentence=sentence) == expected
                 fresh = Catalogue(catalogue.rules, catalogue.vocab)
                 assert fresh.match(stripped, zone=zone, sentence=sentence, hints=hints) == expected
+                fresh = Catalogue(catalogue.rules, catalogue.vocab)
+                assert fresh.match_all([stripped], zone=zone, sentence=sentence, hints=hints) == [expected]
 
 
 @pytest.mark.parametrize("scan", [True, False], ids=["hyperscan-if-installed", "pure-python"])
