@@ -1,9 +1,10 @@
 """How a catalogue's rules are tried on a line: in steps, per zone and sentence flag.
 
-A step is one hinted rule, or a run of unhinted rules combined into one
-alternation (the regex engine keeps their order). A plan holds the steps usable
-in one zone for one kind of line, indexed by hint word, so that a line visits
-only the steps it can match.
+A step is one rule with hint words or a need (see needs.py), or a run of the
+other rules combined into one alternation (the regex engine keeps their
+order). A plan holds the steps usable in one zone for one kind of line,
+indexed by hint word, opening and needed word, so that a line visits only the
+steps it can match.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _CACHE_SIZE = 100_000
 
 @dataclass(frozen=True)
 class Step:
-    """Rules tried together: one hinted rule alone, or a run of unhinted rules
-    combined into a single alternation (the regex engine keeps their order)."""
+    """Rules tried together: one rule with hint words or a need alone, or a
+    run of the others combined into a single alternation (the regex engine
+    keeps their order)."""
 
     regex: re.Pattern[str]
     rules: dict[int, Rule]
@@ -60,7 +62,7 @@ class Plan:
         #: The words this plan's steps look for: hint words and needed literals.
         self.words = frozenset(self._by_word).union(*(s.need.contains for s in steps if s.need))
         # On ASCII lines a step is only tried when its need is met (see
-        # needs.py): the steps are indexed by the letter their needs start
+        # needs.py): the steps are indexed by the openings their needs start
         # with and by the words they need, so that a line finds the few
         # steps it may match (most article sentences: none) without first
         # finding its hint words. A hinted step with no need is found by its
