@@ -68,6 +68,8 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("Got a story idea? Let us know.", "tail"),
         ("This is a breaking news story. Check back for updates.", "middle"),
         ("We will update this story as more information becomes available.", "middle"),
+        ("Advertisement · Scroll to continue", "middle"),
+        ("Advertisement - Scroll to continue", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -110,6 +112,8 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Support for local news outlets has grown in the state legislature.",
         "Sponsored by the state, the programme will fund 200 schools.",
         "Join the protest, organisers urged residents on Tuesday.",
+        "The index rose 3 percent - its biggest gain in a year.",
+        "Advertising - the group's main business - fell 4 percent.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
