@@ -70,6 +70,13 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("We will update this story as more information becomes available.", "middle"),
         ("Advertisement · Scroll to continue", "middle"),
         ("Advertisement - Scroll to continue", "tail"),
+        ("Advertiser content from Acme", "middle"),
+        ("This content is paid for by Acme", "tail"),
+        ("Listen on Spotify", "tail"),
+        ("Our Instagram: @theledger", "tail"),
+        ("We and third parties collect personal information as set out in our privacy policy.", "tail"),
+        ("Allow selection", "tail"),
+        ("Topics covered: trade, tariffs", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -114,6 +121,11 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Join the protest, organisers urged residents on Tuesday.",
         "The index rose 3 percent - its biggest gain in a year.",
         "Advertising - the group's main business - fell 4 percent.",
+        "Promotion for the manager came in June.",
+        "Partner nations signed the accord.",
+        "Commercial property prices fell.",
+        "Advertising: 4.5 billion dlrs, up 3 percent.",
+        "We collect personal data only with consent, the company said.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
