@@ -77,6 +77,15 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("We and third parties collect personal information as set out in our privacy policy.", "tail"),
         ("Allow selection", "tail"),
         ("Topics covered: trade, tariffs", "tail"),
+        ("Edited by Mark Potter", "tail"),
+        ("(Reuters) Reporting by Jane Doe", "tail"),
+        ("Story by Jane Doe, photographs by Sam Lee", "tail"),
+        ("Reporter: Jane Doe. Editor: Mark Potter.", "tail"),
+        ("Jane Doe is a business reporter at the Daily Planet.", "tail"),
+        ("Jane Doe covers energy for the Daily Planet. Reach her at jdoe@planet.com.", "tail"),
+        ("Jane Doe reported from London. Sam Lee contributed from Paris.", "tail"),
+        ("Est. reading time 3 min", "head"),
+        ("Don't miss these stories", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -126,6 +135,11 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Commercial property prices fell.",
         "Advertising: 4.5 billion dlrs, up 3 percent.",
         "We collect personal data only with consent, the company said.",
+        "John Smith is a senior analyst at Barclays in London.",
+        "Jane Doe, a reporter for the Daily Planet, was detained in Tehran in 2019.",
+        "Smith wrote in a note to clients that rates would fall.",
+        "Photos of the damage were posted online by residents.",
+        "Edited versions of the tapes were released on Monday.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
@@ -211,3 +225,11 @@ def test_a_credit_line_under_a_caption_goes_and_a_subhead_there_stays() -> None:
         assert (line in doc.text) is kept, line
         if not kept:
             assert {r.line: r.rule for r in doc.removed}[line] == "caption/credit-line"
+
+
+def test_a_headline_opening_with_a_role_word_stays_the_title() -> None:
+    # "Producer" names a credit only with "by" or a colon after it
+    doc = clean_text(
+        wrap(["Share this story"], [], []).replace("Bank raises rates again", "U.S. Producer Prices Rise")
+    )
+    assert doc.title == "U.S. Producer Prices Rise"
