@@ -86,6 +86,12 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("Jane Doe reported from London. Sam Lee contributed from Paris.", "tail"),
         ("Est. reading time 3 min", "head"),
         ("Don't miss these stories", "tail"),
+        ("Browse: Energy, Commodities", "tail"),
+        ("Keywords - oil, opec, energy", "tail"),
+        ("See all stories on Energy", "tail"),
+        ("Follow this topic", "tail"),
+        ("Manage consent", "tail"),
+        ("Privacy & cookies", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -140,6 +146,8 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Smith wrote in a note to clients that rates would fall.",
         "Photos of the damage were posted online by residents.",
         "Edited versions of the tapes were released on Monday.",
+        "Companies are cutting jobs: Ford, GM and Chrysler all announced layoffs.",
+        "People familiar with the matter said the talks had stalled.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
