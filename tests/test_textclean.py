@@ -92,6 +92,9 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("Follow this topic", "tail"),
         ("Manage consent", "tail"),
         ("Privacy & cookies", "tail"),
+        ("If you continue to use this site, we will assume that you are happy with it.", "tail"),
+        ("By clicking Accept, you consent to the use of all technologies described above.", "head"),
+        ("We and our vendors store and access information on a device, such as unique IDs.", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -148,6 +151,8 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "Edited versions of the tapes were released on Monday.",
         "Companies are cutting jobs: Ford, GM and Chrysler all announced layoffs.",
         "People familiar with the matter said the talks had stalled.",
+        "If you continue to lose money, the bank warned, your account will be closed.",
+        "Users who decline tracking saw fewer ads, the study found.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
