@@ -39,8 +39,10 @@ FIELDS = ("author", "date", "dateline")
 # symbols (arrows, emoji, "+") are ignored too, except those that carry meaning.
 _TRIM_PUNCTUATION = frozenset("•·*:;,.!…|/\\‣⁃◦›»‹«")
 _KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")  # where _SENTENCE_SPLIT splits
+# Where a line falls into parts that may each be cruft: sentences, and labels
+# set apart by a spaced separator ("Advertisement · Scroll to continue").
+_SENTENCE_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“])|\s+[-–—|·•]\s+)")  # keeps the breaks
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\s[-–—|·•]\s")  # where _SENTENCE_SPLIT splits
 _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 # Lines up to this length have their answers cached, up to this many answers.
 _CACHED_LINE_LENGTH = 200
@@ -285,12 +287,17 @@ class Catalogue:
 
 def _every_sentence(text: str, match_part: Callable[[str], Match | None]) -> Match | None:
     """ "Support local journalism. Donate today." is cruft when every one of
-    its sentences is: the first sentence's match then, else None. (Callers
-    search for a break before splitting: most lines have none.)"""
+    its sentences is, and "Advertisement · Scroll to continue" when every
+    label is: the first part's match then, else None. Labels set apart by a
+    separator are page furniture, never a byline or dateline: a part that
+    only a field's rule matches ("THE GAZETTE — YOUR TOWN") fails the line.
+    (Callers search for a break before splitting: most lines have none.)"""
+    pieces = _SENTENCE_SPLIT.split(text)
+    labels = any(brk.strip() for brk in pieces[1::2])
     first = None
-    for part in _SENTENCE_SPLIT.split(text):
+    for part in pieces[::2]:
         matched = match_part(trim_decoration(part))
-        if matched is None:
+        if matched is None or (labels and matched.field is not None):
             return None
         first = first or matched
     return first

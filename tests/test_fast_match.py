@@ -90,14 +90,15 @@ def plain_match(catalogue: Catalogue, line: str, zone: str | None, sentence: boo
     if not text:
         return None
     found = whole(text, None)
-    parts = _SENTENCE_SPLIT.split(text)
+    pieces = _SENTENCE_SPLIT.split(text)  # parts, and the breaks between them
+    parts, labels = pieces[::2], any(brk.strip() for brk in pieces[1::2])
     if found is None and len(parts) > 1:
         lowered = text.lower()
         allowed = [h for rule in catalogue.rules for h in rule.hint if h in lowered]
         first = None
         for part in parts:
             matched = whole(trim_decoration(part), allowed)
-            if matched is None:
+            if matched is None or (labels and matched.field is not None):
                 return None
             first = first or matched
         found = first

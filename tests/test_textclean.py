@@ -50,6 +50,51 @@ def wrap(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("The views expressed in this article are those of the author.", "tail"),
         ("ProPublica is a nonprofit newsroom that investigates abuses of power.", "tail"),
         ("This story was made possible by a grant from the Knight Foundation.", "tail"),
+        # prompts in shapes no rule spells out word for word
+        ("Like this article? Get more like it in your inbox every morning.", "tail"),
+        ("Newsletter sign-up", "middle"),
+        ("Please enter a valid email address.", "tail"),
+        ("You have been successfully subscribed.", "tail"),
+        ("Get the latest headlines sent to you daily", "middle"),
+        ("Every weekday evening, our editors pick the five stories you need to know about.", "tail"),
+        ("Chip in $5 to keep this reporting free for everyone.", "tail"),
+        ("Make a one-time or monthly gift", "middle"),
+        ("Keep journalism free.", "tail"),
+        ("By continuing to browse, you agree to our use of cookies.", "tail"),
+        ("Click accept to continue", "tail"),
+        ("Paid partner content", "middle"),
+        ("Recommended by Outbrain", "tail"),
+        ("Scroll to continue with content", "middle"),
+        ("Got a story idea? Let us know.", "tail"),
+        ("This is a breaking news story. Check back for updates.", "middle"),
+        ("We will update this story as more information becomes available.", "middle"),
+        ("Advertisement · Scroll to continue", "middle"),
+        ("Advertisement - Scroll to continue", "tail"),
+        ("Advertiser content from Acme", "middle"),
+        ("This content is paid for by Acme", "tail"),
+        ("Listen on Spotify", "tail"),
+        ("Our Instagram: @theledger", "tail"),
+        ("We and third parties collect personal information as set out in our privacy policy.", "tail"),
+        ("Allow selection", "tail"),
+        ("Topics covered: trade, tariffs", "tail"),
+        ("Edited by Mark Potter", "tail"),
+        ("(Reuters) Reporting by Jane Doe", "tail"),
+        ("Story by Jane Doe, photographs by Sam Lee", "tail"),
+        ("Reporter: Jane Doe. Editor: Mark Potter.", "tail"),
+        ("Jane Doe is a business reporter at the Daily Planet.", "tail"),
+        ("Jane Doe covers energy for the Daily Planet. Reach her at jdoe@planet.com.", "tail"),
+        ("Jane Doe reported from London. Sam Lee contributed from Paris.", "tail"),
+        ("Est. reading time 3 min", "head"),
+        ("Don't miss these stories", "tail"),
+        ("Browse: Energy, Commodities", "tail"),
+        ("Keywords - oil, opec, energy", "tail"),
+        ("See all stories on Energy", "tail"),
+        ("Follow this topic", "tail"),
+        ("Manage consent", "tail"),
+        ("Privacy & cookies", "tail"),
+        ("If you continue to use this site, we will assume that you are happy with it.", "tail"),
+        ("By clicking Accept, you consent to the use of all technologies described above.", "head"),
+        ("We and our vendors store and access information on a device, such as unique IDs.", "tail"),
     ],
 )
 def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
@@ -84,6 +129,30 @@ def test_cruft_line_removed_with_a_rule(line: str, where: str) -> None:
         "The project was funded by the World Bank, officials said.",
         "The foundation receives support from donors across the state.",
         "The company is an independent oil producer based in Texas.",
+        "Fund managers cheered the news, sending shares higher.",
+        "Subscribers to the service will receive an email notice next week.",
+        "Readers of the newspaper's website rose 20 percent last year.",
+        "Donations to the fund are tax-deductible, the charity said.",
+        "We will update investors on the merger next month, the chief executive told analysts.",
+        "Support for local news outlets has grown in the state legislature.",
+        "Sponsored by the state, the programme will fund 200 schools.",
+        "Join the protest, organisers urged residents on Tuesday.",
+        "The index rose 3 percent - its biggest gain in a year.",
+        "Advertising - the group's main business - fell 4 percent.",
+        "Promotion for the manager came in June.",
+        "Partner nations signed the accord.",
+        "Commercial property prices fell.",
+        "Advertising: 4.5 billion dlrs, up 3 percent.",
+        "We collect personal data only with consent, the company said.",
+        "John Smith is a senior analyst at Barclays in London.",
+        "Jane Doe, a reporter for the Daily Planet, was detained in Tehran in 2019.",
+        "Smith wrote in a note to clients that rates would fall.",
+        "Photos of the damage were posted online by residents.",
+        "Edited versions of the tapes were released on Monday.",
+        "Companies are cutting jobs: Ford, GM and Chrysler all announced layoffs.",
+        "People familiar with the matter said the talks had stalled.",
+        "If you continue to lose money, the bank warned, your account will be closed.",
+        "Users who decline tracking saw fewer ads, the study found.",
     ],
 )
 def test_look_alike_sentences_kept(line: str) -> None:
@@ -169,3 +238,11 @@ def test_a_credit_line_under_a_caption_goes_and_a_subhead_there_stays() -> None:
         assert (line in doc.text) is kept, line
         if not kept:
             assert {r.line: r.rule for r in doc.removed}[line] == "caption/credit-line"
+
+
+def test_a_headline_opening_with_a_role_word_stays_the_title() -> None:
+    # "Producer" names a credit only with "by" or a colon after it
+    doc = clean_text(
+        wrap(["Share this story"], [], []).replace("Bank raises rates again", "U.S. Producer Prices Rise")
+    )
+    assert doc.title == "U.S. Producer Prices Rise"
