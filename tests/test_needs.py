@@ -94,7 +94,7 @@ def test_builtin_rules_need_what_their_matches_hold():
         trim_decoration(part)
         for path in root.rglob("*.txt")
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
-        for part in [line.strip(), *_SENTENCE_SPLIT.split(line.strip())]
+        for part in [line.strip(), *_SENTENCE_SPLIT.split(line.strip())[::2]]
     }
     matched = 0
     for rule in catalogue.rules:
