@@ -41,8 +41,12 @@ _TRIM_PUNCTUATION = frozenset("•·*:;,.!…|/\\‣⁃◦›»‹«")
 _KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
 # Where a line falls into parts that may each be cruft: sentences, and labels
 # set apart by a spaced separator ("Advertisement · Scroll to continue").
-_SENTENCE_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“])|\s+[-–—|·•]\s+)")  # keeps the breaks
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\s[-–—|·•]\s")  # where _SENTENCE_SPLIT splits
+_SENTENCE_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“]))")  # keeps the breaks
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")  # where _SENTENCE_SPLIT splits
+# A line that is no sentence also splits at a spaced separator, between labels
+# ("Advertisement · Scroll to continue"); a sentence's dashes set off clauses.
+_PART_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“])|\s+[-–—|·•]\s+)")
+_PART_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\s[-–—|·•]\s")
 _VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 # Lines up to this length have their answers cached, up to this many answers.
 _CACHED_LINE_LENGTH = 200
@@ -226,22 +230,31 @@ class Catalogue:
             return None
         plan = self._plans.get((zone, sentence, short)) or self._plan(zone, sentence, short)
         lowered = text.lower()
+        split, breaks = (_SENTENCE_SPLIT, _SENTENCE_BREAK) if sentence else (_PART_SPLIT, _PART_BREAK)
         if text.isascii():
-            return self._match_plain(plan, text, lowered, hint_words)
+            return self._match_plain(plan, text, lowered, hint_words, split, breaks)
         # Needs are not tested on other text (see needs.py): the steps hinted
         # by the line's words, and the unhinted ones, are all tried.
         present = tuple([word for word in plan.relevant(hint_words) if word in lowered])
         found = self._match_whole(plan, text, lowered, present)
-        if found is None and _SENTENCE_BREAK.search(text):
+        if found is None and breaks.search(text):
 
             def match_part(part: str) -> Match | None:
                 low = part.lower()
                 return self._match_whole(plan, part, low, tuple([w for w in present if w in low]))
 
-            found = _every_sentence(text, match_part)
+            found = _every_sentence(text, match_part, split)
         return found
 
-    def _match_plain(self, plan: Plan, text: str, lowered: str, hint_words: Sequence[str]) -> Match | None:
+    def _match_plain(
+        self,
+        plan: Plan,
+        text: str,
+        lowered: str,
+        hint_words: Sequence[str],
+        split: re.Pattern[str],
+        breaks: re.Pattern[str],
+    ) -> Match | None:
         """:meth:`_match_line` for ASCII text, trying only the steps whose needs it meets."""
         steps = plan.candidates(lowered, hint_words)
         if not steps:
@@ -249,13 +262,13 @@ class Catalogue:
             # holds no word it lacks: most article sentences end here.
             return None
         found = _first_match(steps, text, lowered)
-        if found is None and _SENTENCE_BREAK.search(text):
+        if found is None and breaks.search(text):
 
             def match_part(part: str) -> Match | None:
                 low = part.lower()
                 return _first_match(plan.candidates(low, hint_words), part, low)
 
-            found = _every_sentence(text, match_part)
+            found = _every_sentence(text, match_part, split)
         return found
 
     def _plan(self, zone: str | None, sentence: bool, short: bool) -> Plan:
@@ -285,14 +298,16 @@ class Catalogue:
         return _first_match(steps, text)
 
 
-def _every_sentence(text: str, match_part: Callable[[str], Match | None]) -> Match | None:
+def _every_sentence(
+    text: str, match_part: Callable[[str], Match | None], split: re.Pattern[str] = _SENTENCE_SPLIT
+) -> Match | None:
     """ "Support local journalism. Donate today." is cruft when every one of
     its sentences is, and "Advertisement · Scroll to continue" when every
     label is: the first part's match then, else None. Labels set apart by a
     separator are page furniture, never a byline or dateline: a part that
     only a field's rule matches ("THE GAZETTE — YOUR TOWN") fails the line.
     (Callers search for a break before splitting: most lines have none.)"""
-    pieces = _SENTENCE_SPLIT.split(text)
+    pieces = split.split(text)
     labels = any(brk.strip() for brk in pieces[1::2])
     first = None
     for part in pieces[::2]:

@@ -12,7 +12,16 @@ import pytest
 from cleaner import clean_text
 from cleaner.hints import HintFinder
 from cleaner.hintscan import LiteralScanner
-from cleaner.rules import _SENTENCE_SPLIT, Catalogue, Match, Rule, _to_match, load_catalogue, trim_decoration
+from cleaner.rules import (
+    _PART_SPLIT,
+    _SENTENCE_SPLIT,
+    Catalogue,
+    Match,
+    Rule,
+    _to_match,
+    load_catalogue,
+    trim_decoration,
+)
 
 # Lines that stress the shortcuts: hint words in the decoration trimmed away,
 # inside longer words, across spaces, in scripts whose lower case changes
@@ -90,7 +99,7 @@ def plain_match(catalogue: Catalogue, line: str, zone: str | None, sentence: boo
     if not text:
         return None
     found = whole(text, None)
-    pieces = _SENTENCE_SPLIT.split(text)  # parts, and the breaks between them
+    pieces = (_SENTENCE_SPLIT if sentence else _PART_SPLIT).split(text)  # parts, and the breaks between them
     parts, labels = pieces[::2], any(brk.strip() for brk in pieces[1::2])
     if found is None and len(parts) > 1:
         lowered = text.lower()

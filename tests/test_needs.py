@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.needs import _ASCII_FOLDS, _MAX_STRINGS, Need, need_of, vocabulary_of
-from cleaner.rules import _SENTENCE_SPLIT, load_catalogue, trim_decoration
+from cleaner.rules import _PART_SPLIT, load_catalogue, trim_decoration
 
 # Pieces of patterns: literals, classes, groups, alternatives, repeats,
 # lookarounds and case flags, the constructs need_of reads or must step over.
@@ -94,7 +94,7 @@ def test_builtin_rules_need_what_their_matches_hold():
         trim_decoration(part)
         for path in root.rglob("*.txt")
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
-        for part in [line.strip(), *_SENTENCE_SPLIT.split(line.strip())[::2]]
+        for part in [line.strip(), *_PART_SPLIT.split(line.strip())[::2]]
     }
     matched = 0
     for rule in catalogue.rules:
