@@ -12,7 +12,16 @@ import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled_batch, shingled_sequences, sorted_unique
+from .overlap import (
+    Overlap,
+    Runs,
+    Shingled,
+    overlap,
+    overlaps,
+    shingled_batch,
+    shingled_sequences,
+    sorted_unique,
+)
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
 from .seen import SeenTwice, bitmap_bits
 from .spans import spans_of
@@ -34,6 +43,8 @@ _TABLE_BITS = 18
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
 _KEPT_SHINGLED = 1 << 14
+#: Pairs measured at once by :meth:`Corpus.measure`: the batch's arrays stay a few megabytes.
+_MEASURED = 512
 
 
 def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -252,6 +263,21 @@ class Corpus:
                 for index, doc in zip(batch, self._shingle(batch)):
                     self._shingled.put(index, doc)
             yield from chunk
+
+    def measure(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int, Overlap, Runs, Runs]]:
+        """:meth:`overlap` of each of ``pairs``, in order, with the covered
+        runs of both documents (:func:`~cleaner.overlap.covered_runs`),
+        measured a batch of pairs at a time."""
+        chunk: list[tuple[int, int]] = []
+        for at, pair in enumerate(self.prefetched(pairs), 1):
+            chunk.append(pair)
+            if len(chunk) == _MEASURED or at == len(pairs):
+                found = overlaps([(self.shingled(a), self.shingled(b)) for a, b in chunk])
+                for (a, b), (o, runs_a, runs_b) in zip(chunk, found):
+                    if (b, a) not in self._overlaps:
+                        self._overlaps[a, b] = o
+                    yield a, b, o, runs_a, runs_b
+                chunk = []
 
     def drop_shingled(self) -> None:
         """Forget the shingles in text order kept so far (they are made again

@@ -32,7 +32,7 @@ from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, confirmed_shares
+from .overlap import CopyRule, Runs, merged_shares
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -179,16 +179,19 @@ class Deduplicator:
             neighbours[b].append(a)
             if may:
                 measured.append((a, b))
-        for a, b in corpus.prefetched(measured):
-            o = corpus.overlap(a, b)
+        runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
+        for a, b, o, runs_a, runs_b in corpus.measure(measured):
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
                 copies.append((a, b, o.coverage_ab))
+                runs[a, b] = runs_b
             if b_copies:
                 copies.append((b, a, o.coverage_ba))
+                runs[b, a] = runs_a
         centre = support_clusters(
-            len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
+            len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus, runs)
         )
+        del runs
         self._second_chance(corpus, centre, neighbours)
         if not evidence:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
@@ -205,16 +208,24 @@ class Deduplicator:
         union = sizes[pairs[:, 0]] + sizes[pairs[:, 1]] - shared
         return (shared > 0) & (shared >= self.rule.min_jaccard * union)
 
-    def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
+    def _story_centre(
+        self, corpus: Corpus, runs: dict[tuple[int, int], Runs]
+    ) -> Callable[[int, list[int]], bool]:
         """A centre must itself be the story, not a story quoting it: most of
         its words (at least ``threshold``), or most of its lead, confirmed by
         its copies. Copies keep the lead and cut the tail (wire copy is
         written to be trimmed from the bottom); a story quoting a few wire
-        sentences has a lead of its own and is mostly its own text."""
+        sentences has a lead of its own and is mostly its own text.
+
+        ``runs`` has the centre's passages shared with each copy, found when
+        the pair was measured: joined, they are the passages it shares with
+        all its copies, and its text need not be shingled again."""
+        words, ngram = corpus.words, self.hasher.ngram
 
         def accept(centre: int, copies: list[int]) -> bool:
-            doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
-            whole, lead = confirmed_shares(doc, others, lead=LEAD_WORDS)
+            span = min(ngram, words[centre])
+            found = [runs[copy, centre] for copy in copies]
+            whole, lead = merged_shares(found, words[centre], span, lead=LEAD_WORDS)
             return whole >= self.rule.coverage or lead >= self.rule.coverage
 
         return accept
