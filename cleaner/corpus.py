@@ -37,8 +37,12 @@ Shingles = tuple[Sequence[np.ndarray], np.ndarray]
 #: Corpora of this many documents keep only shingles found in two documents or more.
 FILTER_FROM = 50_000
 #: Bits of the table that rules out most shingles when counting shared ones
-#: (256 KiB: it stays in cache, and few of a document's ~500 values collide).
-_TABLE_BITS = 18
+#: (1 MiB: it stays in cache, and few of the values looked up at once collide).
+_TABLE_BITS = 20
+#: Shingles of first documents looked up at once (1/64 of the table's slots).
+_LOOKED_UP = 1 << 14
+#: Salts a value with its group (an odd constant: groups fall in different slots).
+_SALT = np.uint32(0x9E3779B1)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
@@ -68,24 +72,36 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
     return out
 
 
-def _found_counts(values: np.ndarray, sets: list[np.ndarray], table: np.ndarray) -> np.ndarray:
-    """How many of each of ``sets`` are in ``values`` (all sorted, distinct).
+def _found_counts(
+    firsts: Sequence[np.ndarray], others: Sequence[np.ndarray], groups: np.ndarray, table: np.ndarray
+) -> np.ndarray:
+    """How many of each of ``others`` are in ``firsts[groups[k]]`` (all sorted,
+    distinct; ``groups`` ascending).
 
     Most looked-up shingles are not there: a bit table over the low bits of
-    ``values`` (``table``, all False, left so) rules those out with one read
-    each, and only the few that pass are searched for in ``values``."""
-    ends = np.cumsum([len(s) for s in sets], dtype=np.int64)
-    if len(values) == 0 or not len(ends) or ends[-1] == 0:
-        return np.zeros(len(sets), dtype=np.int64)
-    needles = np.concatenate(sets)
+    the ``firsts`` values, each salted with its group (``table``, all False,
+    left so), rules those out with one read each, and only the few that pass
+    are searched for, tagged with their group, among the tagged ``firsts``.
+    All groups are looked up at once: a numpy call per group cost more than
+    the lookups."""
+    lengths = np.array([len(v) for v in others], dtype=np.int64)
+    first_lengths = np.array([len(v) for v in firsts], dtype=np.int64)
+    if not lengths.sum() or not first_lengths.sum():
+        return np.zeros(len(others), dtype=np.int64)
     mask = np.uint32(len(table) - 1)
-    slots = values & mask
+    values = np.concatenate(firsts)
+    slots = (values ^ np.repeat(np.arange(len(firsts), dtype=np.uint32) * _SALT, first_lengths)) & mask
     table[slots] = True
-    maybe = np.flatnonzero(table[needles & mask])
+    needles = np.concatenate(others)
+    group = np.repeat(groups.astype(np.uint32), lengths)
+    maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
     table[slots] = False
-    where = np.minimum(np.searchsorted(values, needles[maybe]), len(values) - 1)
-    found = maybe[values[where] == needles[maybe]]  # positions in needles, ascending
-    return np.diff(np.searchsorted(found, np.concatenate(([0], ends))))
+    tag = np.uint64(32)
+    keys = values.astype(np.uint64) | (np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths) << tag)
+    wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
+    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = maybe[keys[where] == wanted]  # positions in needles, ascending
+    return np.diff(np.searchsorted(found, np.concatenate(([0], np.cumsum(lengths)))))
 
 
 class _Recent(Generic[V]):
@@ -308,16 +324,31 @@ class Corpus:
     def shared_counts(self, pairs: np.ndarray) -> np.ndarray:
         """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
         the same ``a`` next to each other (LSH gives them sorted) are counted
-        together: one lookup of all their ``b`` shingles in ``a``'s set."""
+        together: their ``b`` shingles are looked up in ``a``'s set, and
+        the sets of several ``a`` at once."""
         counts = np.zeros(len(pairs), dtype=np.int64)
         if not len(pairs):
             return counts
         firsts = pairs[:, 0]
-        bounds = [0, *(np.flatnonzero(firsts[1:] != firsts[:-1]) + 1).tolist(), len(pairs)]
+        starts = np.flatnonzero(np.concatenate(([True], firsts[1:] != firsts[:-1])))
+        bounds = [*starts.tolist(), len(pairs)]
+        heads = firsts[starts].tolist()
+        sizes = [len(self._unique[a]) for a in heads]
         table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-        for low, high in pairwise(bounds):
-            others = [self._unique[b] for b in pairs[low:high, 1].tolist()]
-            counts[low:high] = _found_counts(self._unique[int(firsts[low])], others, table)
+        group = 0
+        while group < len(heads):
+            end, total = group + 1, sizes[group]
+            while end < len(heads) and total + sizes[end] <= _LOOKED_UP:
+                total += sizes[end]
+                end += 1
+            low, high = bounds[group], bounds[end]
+            counts[low:high] = _found_counts(
+                [self._unique[a] for a in heads[group:end]],
+                [self._unique[b] for b in pairs[low:high, 1].tolist()],
+                np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),
+                table,
+            )
+            group = end
         return counts
 
     def overlap(self, a: int, b: int) -> Overlap:

@@ -244,12 +244,15 @@ class Deduplicator:
             if centre[doc] == doc and sizes[doc] == 1:
                 clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
                 pairs.extend((doc, other_centre) for other_centre in sorted(clusters))
-        # All pairs counted at once, and the shingles of those measured made in batches.
+        # All pairs counted at once, grouped by centre (far fewer groups than
+        # documents; a count is the same either way round), and measured in batches.
         rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-        may_copy = self._may_copy(corpus, rows, corpus.shared_counts(rows)).tolist()
+        order = np.lexsort((rows[:, 0], rows[:, 1]))
+        shared = np.empty(len(rows), dtype=np.int64)
+        shared[order] = corpus.shared_counts(rows[order][:, ::-1])
+        may_copy = self._may_copy(corpus, rows, shared).tolist()
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for doc, other_centre in corpus.prefetched([pair for pair, may in zip(pairs, may_copy) if may]):
-            o = corpus.overlap(doc, other_centre)
+        for doc, other_centre, o, _, _ in corpus.measure([pair for pair, may in zip(pairs, may_copy) if may]):
             if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
                 joins[doc] = (other_centre, o.coverage_ab)
         for doc, (other_centre, _) in joins.items():
