@@ -47,8 +47,9 @@ _SALT = np.uint32(0x9E3779B1)
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
 _KEPT_SHINGLED = 1 << 14
-#: Pairs measured at once by :meth:`Corpus.measure`: the batch's arrays stay a few megabytes.
-_MEASURED = 512
+#: Pairs measured at once by :meth:`Corpus.measure`: the batch's arrays stay
+#: under a megabyte each (larger ones left the heap fragmented: 20 MB more RSS).
+_MEASURED = 128
 
 
 def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -102,6 +103,28 @@ def _found_counts(
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     found = maybe[keys[where] == wanted]  # positions in needles, ascending
     return np.diff(np.searchsorted(found, np.concatenate(([0], np.cumsum(lengths)))))
+
+
+def _by_component(pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Positions of ``pairs`` ordered by the connected group of documents they
+    are in (stable within a group): each document's pairs come together.
+    Each document takes the least label of its neighbours, then of its
+    label's label, until no label changes."""
+    if not pairs:
+        return np.zeros(0, dtype=np.int64)
+    nodes, edges = np.unique(np.array(pairs, dtype=np.int64), return_inverse=True)
+    edges = edges.reshape(-1, 2)
+    label = np.arange(len(nodes))
+    while True:
+        least = np.minimum(label[edges[:, 0]], label[edges[:, 1]])
+        lower = label.copy()
+        np.minimum.at(lower, edges[:, 0], least)
+        np.minimum.at(lower, edges[:, 1], least)
+        lower = lower[lower]
+        if (lower == label).all():
+            break
+        label = lower
+    return np.argsort(label[edges[:, 0]], kind="stable")
 
 
 class _Recent(Generic[V]):
@@ -280,20 +303,34 @@ class Corpus:
                     self._shingled.put(index, doc)
             yield from chunk
 
-    def measure(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int, Overlap, Runs, Runs]]:
-        """:meth:`overlap` of each of ``pairs``, in order, with the covered
-        runs of both documents (:func:`~cleaner.overlap.covered_runs`),
-        measured a batch of pairs at a time."""
-        chunk: list[tuple[int, int]] = []
-        for at, pair in enumerate(self.prefetched(pairs), 1):
-            chunk.append(pair)
-            if len(chunk) == _MEASURED or at == len(pairs):
-                found = overlaps([(self.shingled(a), self.shingled(b)) for a, b in chunk])
-                for (a, b), (o, runs_a, runs_b) in zip(chunk, found):
-                    if (b, a) not in self._overlaps:
-                        self._overlaps[a, b] = o
-                    yield a, b, o, runs_a, runs_b
-                chunk = []
+    def measure(self, pairs: list[tuple[int, int]], *, keep: bool = True) -> list[tuple[Overlap, Runs, Runs]]:
+        """:meth:`overlap` of each of ``pairs``, with the covered runs of both
+        documents (:func:`~cleaner.overlap.covered_runs`), measured a batch
+        of pairs at a time, a connected group of pairs after another.
+
+        With ``keep``, the documents' shingles in text order stay in the
+        corpus's cache (passages will need them again). Without, only a
+        window of the last batches' documents is kept: taken by connected
+        group, a document's pairs come close together, and the window holds
+        a few megabytes where the cache would grow to tens."""
+        window: _Recent[Shingled] = self._shingled if keep else _Recent(4 * _MEASURED)
+        out: list[tuple[Overlap, Runs, Runs]] = [None] * len(pairs)  # type: ignore[list-item]
+        order = _by_component(pairs).tolist()
+        for at in range(0, len(order), _MEASURED):
+            chunk = order[at : at + _MEASURED]
+            missing = sorted({i for k in chunk for i in pairs[k]} - window.items.keys())
+            for start in range(0, len(missing), _BATCH):
+                batch = missing[start : start + _BATCH]
+                for index, doc in zip(batch, self._shingle(batch)):
+                    window.put(index, doc)
+            make = lambda i: self._shingle([i])[0]  # noqa: E731 (only if the window lost it)
+            found = overlaps([(window.get(pairs[k][0], make), window.get(pairs[k][1], make)) for k in chunk])
+            for k, measured in zip(chunk, found):
+                a, b = pairs[k]
+                if (b, a) not in self._overlaps:
+                    self._overlaps[a, b] = measured[0]
+                out[k] = measured
+        return out
 
     def drop_shingled(self) -> None:
         """Forget the shingles in text order kept so far (they are made again

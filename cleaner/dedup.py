@@ -180,7 +180,7 @@ class Deduplicator:
             if may:
                 measured.append((a, b))
         runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
-        for a, b, o, runs_a, runs_b in corpus.measure(measured):
+        for (a, b), (o, runs_a, runs_b) in zip(measured, corpus.measure(measured, keep=evidence)):
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
                 copies.append((a, b, o.coverage_ab))
@@ -192,7 +192,7 @@ class Deduplicator:
             len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus, runs)
         )
         del runs
-        self._second_chance(corpus, centre, neighbours)
+        self._second_chance(corpus, centre, neighbours, keep_shingled=evidence)
         if not evidence:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
         return self._result(corpus, centre, neighbours, evidence=evidence)
@@ -230,7 +230,9 @@ class Deduplicator:
 
         return accept
 
-    def _second_chance(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> None:
+    def _second_chance(
+        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, keep_shingled: bool = True
+    ) -> None:
         """Let each document left alone join the cluster of a candidate if it
         copies that cluster's centre (checked directly: LSH may have missed
         the pair, and copying a member is not enough). Lone documents are no
@@ -252,7 +254,8 @@ class Deduplicator:
         shared[order] = corpus.shared_counts(rows[order][:, ::-1])
         may_copy = self._may_copy(corpus, rows, shared).tolist()
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for doc, other_centre, o, _, _ in corpus.measure([pair for pair, may in zip(pairs, may_copy) if may]):
+        chances = [pair for pair, may in zip(pairs, may_copy) if may]
+        for (doc, other_centre), (o, _, _) in zip(chances, corpus.measure(chances, keep=keep_shingled)):
             if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
                 joins[doc] = (other_centre, o.coverage_ab)
         for doc, (other_centre, _) in joins.items():

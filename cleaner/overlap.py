@@ -218,7 +218,7 @@ def overlap(a: Shingled, b: Shingled) -> Overlap:
 
 
 #: Start and end (exclusive) word of each covered passage (:func:`covered_runs`).
-Runs = tuple[np.ndarray, np.ndarray]
+Runs = tuple[list[int], list[int]]
 
 
 def _tagged(sets: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -236,6 +236,25 @@ def _segment_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     return total[bounds[1:]] - total[bounds[:-1]]
 
 
+def _ranks(doc: Shingled) -> np.ndarray:
+    """Where each of ``doc``'s shingles in text order is in its sorted set:
+    counted from a sort of the sequence, faster than searching the set for
+    each (the search is kept for a set that is not the sequence's)."""
+    sequence = doc.sequence
+    if len(sequence) < 2:
+        return np.searchsorted(doc.unique, sequence)
+    order = np.argsort(sequence)
+    ordered = sequence[order]
+    new = np.empty(len(ordered), dtype=np.int64)
+    new[0] = 0
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    rank = np.empty(len(ordered), dtype=np.int64)
+    rank[order] = np.cumsum(new)
+    if rank[order[-1]] + 1 != len(doc.unique) or (doc.unique[rank] != sequence).any():
+        return np.searchsorted(doc.unique, sequence)
+    return rank
+
+
 def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, ...]:
     """:func:`covered_runs` of each of ``docs`` at once: ``found`` marks the
     values of their concatenated sets (``docs[k]``'s from ``starts[k]``) that
@@ -248,7 +267,7 @@ def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) ->
     ranks: dict[int, np.ndarray] = {}  # each document's rank of its shingles in its set, made once
     for d in docs:
         if id(d) not in ranks:
-            ranks[id(d)] = np.searchsorted(d.unique, d.sequence)
+            ranks[id(d)] = _ranks(d)
     rank = np.concatenate([np.empty(0, dtype=np.int64), *(ranks[id(d)] for d in docs)])
     owner = np.repeat(np.arange(count), lengths)
     hit = rank < (starts[1:] - starts[:-1])[owner]
@@ -298,6 +317,8 @@ def overlaps(pairs: Sequence[tuple[Shingled, Shingled]]) -> list[tuple[Overlap, 
     shared = _segment_sums(in_b, starts_a).tolist()
     words_a, run_a, start_a, end_a, bounds_a = _runs_of([a for a, _ in pairs], in_b, starts_a)
     words_b, run_b, start_b, end_b, bounds_b = _runs_of([b for _, b in pairs], in_a, starts_b)
+    start_a, end_a, start_b, end_b = start_a.tolist(), end_a.tolist(), start_b.tolist(), end_b.tolist()
+    bounds_a, bounds_b = bounds_a.tolist(), bounds_b.tolist()
     out = []
     for k, ((a, b), common, wa, wb, ra, rb) in enumerate(
         zip(pairs, shared, words_a.tolist(), words_b.tolist(), run_a.tolist(), run_b.tolist())
@@ -323,29 +344,33 @@ def overlaps(pairs: Sequence[tuple[Shingled, Shingled]]) -> list[tuple[Overlap, 
 def _measured(a: Shingled, b: Shingled) -> tuple[Overlap, Runs, Runs]:
     """:func:`overlap` of one pair, with the covered runs of both documents."""
     shared = np.intersect1d(a.unique, b.unique, assume_unique=True)
-    return overlap(a, b), covered_runs(a, shared), covered_runs(b, shared)
+    (start_a, end_a), (start_b, end_b) = covered_runs(a, shared), covered_runs(b, shared)
+    return overlap(a, b), (start_a.tolist(), end_a.tolist()), (start_b.tolist(), end_b.tolist())
 
 
 def merged_shares(runs: Sequence[Runs], words: int, span: int, *, lead: int) -> tuple[float, float]:
     """:func:`confirmed_shares` from the covered runs a document has with
     each of the others (its :func:`overlaps` runs), without its shingles:
     passages found against different documents join where those found
-    against their union would (one ``span`` or less apart)."""
-    if not words or not runs:
+    against their union would (one ``span`` or less apart). A handful of
+    runs: plain Python is quicker than arrays."""
+    if not words:
         return 0.0, 0.0
-    starts = np.concatenate([np.empty(0, dtype=np.int64), *(s for s, _ in runs)])
-    ends = np.concatenate([np.empty(0, dtype=np.int64), *(e for _, e in runs)])
-    if not len(starts):
-        return 0.0, 0.0
-    order = np.argsort(starts, kind="stable")
-    starts, ends = starts[order], np.maximum.accumulate(ends[order])
-    new = np.ones(len(starts), dtype=bool)
-    new[1:] = starts[1:] > ends[:-1] + span
-    first = np.flatnonzero(new)
-    starts, ends = starts[first], ends[np.concatenate((first[1:] - 1, [len(ends) - 1]))]
     head = min(lead, words)
-    in_lead = np.minimum(ends, head) - np.minimum(starts, head)
-    return int((ends - starts).sum()) / words, int(in_lead.sum()) / head
+    whole = first = 0
+    start = end = -1
+    for s, e in sorted(pair for starts, ends in runs for pair in zip(starts, ends)):
+        if end >= 0 and s <= end + span:
+            end = max(end, e)
+            continue
+        if end >= 0:
+            whole += end - start
+            first += min(end, head) - min(start, head)
+        start, end = s, e
+    if end >= 0:
+        whole += end - start
+        first += min(end, head) - min(start, head)
+    return whole / words, first / head
 
 
 def confirmed_share(
