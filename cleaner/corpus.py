@@ -98,7 +98,8 @@ def _found_counts(
     maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
     table[slots] = False
     tag = np.uint64(32)
-    keys = values.astype(np.uint64) | (np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths) << tag)
+    owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
+    keys = values.astype(np.uint64) | (owner << tag)
     wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     found = maybe[keys[where] == wanted]  # positions in needles, ascending
