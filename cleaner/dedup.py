@@ -32,7 +32,7 @@ from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, Runs, merged_shares
+from .overlap import CopyRule, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -45,6 +45,27 @@ __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScor
 CANDIDATE_JACCARD = 0.05
 #: A story's lead, in words: news style keeps the lead sentence within 25-35.
 LEAD_WORDS = 30
+
+
+class _Counted:
+    """The shared shingle counts of ``pairs`` (``(i, j)`` rows, ``i < j``)
+    of ``n`` documents, looked up by pair."""
+
+    def __init__(self, pairs: np.ndarray, counts: np.ndarray, n: int):
+        self.n = n
+        keys = pairs[:, 0] * n + pairs[:, 1]
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.counts = keys[order], counts[order]
+
+    def lookup(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The count of each of ``rows`` (either way round) where known, and
+        the positions of the rows not known (their count left 0)."""
+        keys = np.minimum(rows[:, 0], rows[:, 1]) * self.n + np.maximum(rows[:, 0], rows[:, 1])
+        at = np.minimum(np.searchsorted(self.keys, keys), max(len(self.keys) - 1, 0))
+        found = self.keys[at] == keys if len(self.keys) else np.zeros(len(keys), dtype=bool)
+        counts = np.zeros(len(rows), dtype=np.int64)
+        counts[found] = self.counts[at[found]]
+        return counts, np.flatnonzero(~found)
 
 
 class Deduplicator:
@@ -168,17 +189,10 @@ class Deduplicator:
             candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=sizes > 0))
 
         copies: list[tuple[int, int, float]] = []
-        neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
-        measured: list[tuple[int, int]] = []
         shared = corpus.shared_counts(candidates)
-        may_copy = self._may_copy(corpus, candidates, shared).tolist()
-        for (a, b), count, may in zip(candidates.tolist(), shared.tolist(), may_copy):
-            if not count:
-                continue
-            neighbours[a].append(b)
-            neighbours[b].append(a)
-            if may:
-                measured.append((a, b))
+        linked = candidates[shared > 0]  # pairs that share a shingle: in reach of each other
+        known = _Counted(candidates, shared, len(corpus))
+        measured = list(map(tuple, candidates[self._may_copy(corpus, candidates, shared)].tolist()))
         runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
         for (a, b), (o, runs_a, runs_b) in zip(measured, corpus.measure(measured, keep=evidence)):
             a_copies, b_copies = self.rule.copies(o)
@@ -192,10 +206,10 @@ class Deduplicator:
             len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus, runs)
         )
         del runs
-        self._second_chance(corpus, centre, neighbours, keep_shingled=evidence)
+        self._second_chance(corpus, centre, linked, known, keep_shingled=evidence)
         if not evidence:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
-        return self._result(corpus, centre, neighbours, evidence=evidence)
+        return self._result(corpus, centre, linked, evidence=evidence)
 
     def _may_copy(self, corpus: Corpus, pairs: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """Per ``(a, b)`` row of ``pairs``, which share ``shared`` shingles:
@@ -231,26 +245,39 @@ class Deduplicator:
         return accept
 
     def _second_chance(
-        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, keep_shingled: bool = True
+        self,
+        corpus: Corpus,
+        centre: list[int],
+        linked: np.ndarray,
+        known: _Counted,
+        *,
+        keep_shingled: bool = True,
     ) -> None:
         """Let each document left alone join the cluster of a candidate if it
         copies that cluster's centre (checked directly: LSH may have missed
         the pair, and copying a member is not enough). Lone documents are no
         clusters to join: they were compared directly and not accepted as
-        story centres."""
-        sizes: dict[int, int] = {}
-        for c in centre:
-            sizes[c] = sizes.get(c, 0) + 1
-        pairs: list[tuple[int, int]] = []
-        for doc in range(len(corpus)):
-            if centre[doc] == doc and sizes[doc] == 1:
-                clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
-                pairs.extend((doc, other_centre) for other_centre in sorted(clusters))
-        # All pairs counted at once, grouped by centre (far fewer groups than
-        # documents; a count is the same either way round), and measured in batches.
-        rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-        order = np.lexsort((rows[:, 0], rows[:, 1]))
-        shared = np.empty(len(rows), dtype=np.int64)
+        story centres. ``linked``: the candidate pairs that share shingles;
+        ``known``: the shared counts of all candidate pairs (many pairs to
+        check are candidates, counted already).
+
+        The pairs to check, each lone document with the centres of its
+        candidates' clusters (by document, then centre), are found with
+        arrays: no Python loop over all documents."""
+        n = len(corpus)
+        hub = np.asarray(centre, dtype=np.int64)
+        size = np.bincount(hub, minlength=n)
+        lone = (hub == np.arange(n)) & (size == 1)
+        doc = np.concatenate((linked[:, 0], linked[:, 1]))
+        other = hub[np.concatenate((linked[:, 1], linked[:, 0]))]
+        wanted = lone[doc] & (size[other] > 1)
+        keys = sorted_unique(doc[wanted] * n + other[wanted])
+        rows = np.stack((keys // n, keys % n), axis=1)
+        pairs: list[tuple[int, int]] = list(map(tuple, rows.tolist()))
+        # Pairs not counted yet are counted at once, grouped by centre (far fewer
+        # groups than documents; a count is the same either way round).
+        shared, new = known.lookup(rows)
+        order = new[np.lexsort((rows[new, 0], rows[new, 1]))]
         shared[order] = corpus.shared_counts(rows[order][:, ::-1])
         may_copy = self._may_copy(corpus, rows, shared).tolist()
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
@@ -262,17 +289,21 @@ class Deduplicator:
             centre[doc] = other_centre
 
     def _result(
-        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, evidence: bool = True
+        self, corpus: Corpus, centre: list[int], linked: np.ndarray, *, evidence: bool = True
     ) -> DedupResult:
-        n = len(corpus)
+        n, ids = len(corpus), corpus.ids
+        # Groups in order of their first member (the order a pass over the documents meets them).
         groups: dict[int, list[int]] = {}
-        for index in range(n):
-            groups.setdefault(centre[index], []).append(index)
+        for index, hub in enumerate(centre):
+            groups.setdefault(hub, []).append(index)
         lengths = corpus.sizes.tolist()
+        scores = {i: corpus.overlap(i, hub) for i, hub in enumerate(centre) if hub != i}  # each copy's
         clusters: list[Cluster] = []
-        cluster_of = [""] * n
-        for hub in sorted(groups, key=lambda k: groups[k][0]):
-            group = groups[hub]
+        cluster_of = ids.copy()  # a document alone is its own cluster
+        for hub, group in groups.items():
+            if len(group) == 1:  # most are: nothing to choose or score
+                clusters.append(Cluster(ids[hub], hub, group, [], hub))
+                continue
             rep = choose_representative(
                 group,
                 keep=self.keep,
@@ -281,17 +312,23 @@ class Deduplicator:
                 sources=corpus.sources,
                 source_priority=self.source_priority,
             )
-            pairs = [PairScore(i, hub, corpus.overlap(i, hub)) for i in group if i != hub]
-            clusters.append(Cluster(corpus.ids[rep], rep, group, pairs, hub))
+            pairs = [PairScore(i, hub, scores[i]) for i in group if i != hub]
+            clusters.append(Cluster(ids[rep], rep, group, pairs, hub))
             for index in group:
-                cluster_of[index] = corpus.ids[rep]
+                cluster_of[index] = ids[rep]
         reps = {c.representative for c in clusters}
-        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words) if evidence else {}
+        reuse: dict[int, list[Link]] = {}
+        if evidence:
+            neighbours: list[list[int]] = [[] for _ in range(n)]
+            for a, b in linked.tolist():
+                neighbours[a].append(b)
+                neighbours[b].append(a)
+            reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
         matches: dict[int, Link] = {}
         copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
-            matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
+            matches[index] = Link(hub, ids[hub], scores[index], passages)
         members = []
         for index in range(n):
             hub = centre[index]
