@@ -159,9 +159,13 @@ class Deduplicator:
         The signatures are needed only to find candidates: pass the only
         reference to them, and their memory is free while pairs are verified."""
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
-        candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=corpus.sizes > 0))
+        candidates = self._candidates(signatures, corpus.sizes > 0)
         del signatures
         return self._cluster(corpus, None, candidates, evidence=evidence)
+
+    def _candidates(self, signatures: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """The LSH candidate pairs of the ``valid`` documents, filtered by :meth:`likely`."""
+        return self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=valid))
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
@@ -186,7 +190,7 @@ class Deduplicator:
         sizes = corpus.sizes
         if candidates is None:
             assert signatures is not None
-            candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=sizes > 0))
+            candidates = self._candidates(signatures, sizes > 0)
 
         copies: list[tuple[int, int, float]] = []
         shared = corpus.shared_counts(candidates)
