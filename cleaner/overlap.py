@@ -200,14 +200,21 @@ def _covered(doc: Shingled, shared: np.ndarray) -> tuple[int, int]:
 def overlap(a: Shingled, b: Shingled) -> Overlap:
     """Exact :class:`Overlap` of two shingled documents."""
     shared = np.intersect1d(a.unique, b.unique, assume_unique=True)
-    union = a.size + b.size - len(shared)
-    words_a, run_a = _covered(a, shared)
-    words_b, run_b = _covered(b, shared)
+    return _scored(a, b, len(shared), _covered(a, shared), _covered(b, shared))
+
+
+def _scored(
+    a: Shingled, b: Shingled, shared: int, covered_a: tuple[int, int], covered_b: tuple[int, int]
+) -> Overlap:
+    """The :class:`Overlap` of ``a`` and ``b`` sharing ``shared`` shingles,
+    with the covered words and longest run of each."""
+    (words_a, run_a), (words_b, run_b) = covered_a, covered_b
+    union = a.size + b.size - shared
     return Overlap(
-        shared=len(shared),
-        jaccard=len(shared) / union if union else 0.0,
-        containment_ab=len(shared) / a.size if a.size else 0.0,
-        containment_ba=len(shared) / b.size if b.size else 0.0,
+        shared=shared,
+        jaccard=shared / union if union else 0.0,
+        containment_ab=shared / a.size if a.size else 0.0,
+        containment_ba=shared / b.size if b.size else 0.0,
         coverage_ab=words_a / a.words if a.words else 0.0,
         coverage_ba=words_b / b.words if b.words else 0.0,
         words_ab=words_a,
@@ -323,19 +330,7 @@ def overlaps(pairs: Sequence[tuple[Shingled, Shingled]]) -> list[tuple[Overlap, 
     for k, ((a, b), common, wa, wb, ra, rb) in enumerate(
         zip(pairs, shared, words_a.tolist(), words_b.tolist(), run_a.tolist(), run_b.tolist())
     ):
-        union = a.size + b.size - common
-        o = Overlap(
-            shared=common,
-            jaccard=common / union if union else 0.0,
-            containment_ab=common / a.size if a.size else 0.0,
-            containment_ba=common / b.size if b.size else 0.0,
-            coverage_ab=wa / a.words if a.words else 0.0,
-            coverage_ba=wb / b.words if b.words else 0.0,
-            words_ab=wa,
-            words_ba=wb,
-            run_ab=ra,
-            run_ba=rb,
-        )
+        o = _scored(a, b, common, (wa, ra), (wb, rb))
         sa, sb = slice(bounds_a[k], bounds_a[k + 1]), slice(bounds_b[k], bounds_b[k + 1])
         out.append((o, (start_a[sa], end_a[sa]), (start_b[sb], end_b[sb])))
     return out
