@@ -73,10 +73,15 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
 
 
 def _found_counts(
-    firsts: Sequence[np.ndarray], others: Sequence[np.ndarray], groups: np.ndarray, table: np.ndarray
+    firsts: Sequence[np.ndarray],
+    others: Sequence[np.ndarray],
+    groups: np.ndarray,
+    table: np.ndarray,
+    enough: np.ndarray | None = None,
 ) -> np.ndarray:
     """How many of each of ``others`` are in ``firsts[groups[k]]`` (all sorted,
-    distinct; ``groups`` ascending).
+    distinct; ``groups`` ascending); -1 for those that may have ``enough[k]``
+    or more (:meth:`Corpus.shared_counts`).
 
     Most looked-up shingles are not there: a bit table over the low bits of
     the ``firsts`` values, each salted with its group (``table``, all False,
@@ -96,13 +101,21 @@ def _found_counts(
     group = np.repeat(groups.astype(np.uint32), lengths)
     maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
     table[slots] = False
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    unsure = None
+    if enough is not None:  # pairs that may reach enough are not searched
+        unsure = np.diff(np.searchsorted(maybe, bounds)) >= enough
+        maybe = maybe[~np.repeat(unsure, lengths)[maybe]]
     tag = np.uint64(32)
     owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
     keys = values.astype(np.uint64) | (owner << tag)
     wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     found = maybe[keys[where] == wanted]  # positions in needles, ascending
-    return np.diff(np.searchsorted(found, np.concatenate(([0], np.cumsum(lengths)))))
+    counts = np.diff(np.searchsorted(found, bounds))
+    if unsure is not None:
+        counts[unsure] = -1
+    return counts
 
 
 def _by_component(pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -361,11 +374,16 @@ class Corpus:
         sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
 
-    def shared_counts(self, pairs: np.ndarray) -> np.ndarray:
+    def shared_counts(self, pairs: np.ndarray, enough: np.ndarray | None = None) -> np.ndarray:
         """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
         the same ``a`` next to each other (LSH gives them sorted) are counted
         together: their ``b`` shingles are looked up in ``a``'s set, and
-        the sets of several ``a`` at once."""
+        the sets of several ``a`` at once.
+
+        With ``enough`` (a count per row), a row that may share that many is
+        not counted but given -1: its shingles that pass the table are not
+        searched for (most do, for a copy), as :meth:`measure` counts them
+        exactly anyway."""
         counts = np.zeros(len(pairs), dtype=np.int64)
         if not len(pairs):
             return counts
@@ -387,6 +405,7 @@ class Corpus:
                 [self._unique[b] for b in pairs[low:high, 1].tolist()],
                 np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),
                 table,
+                None if enough is None else enough[low:high],
             )
             group = end
         return counts

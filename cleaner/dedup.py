@@ -32,7 +32,7 @@ from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, Runs, merged_shares, sorted_unique
+from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -193,12 +193,11 @@ class Deduplicator:
             candidates = self._candidates(signatures, sizes > 0)
 
         copies: list[tuple[int, int, float]] = []
-        shared = corpus.shared_counts(candidates)
+        shared, measured, found = self._measure(corpus, candidates, keep_shingled=evidence)
         linked = candidates[shared > 0]  # pairs that share a shingle: in reach of each other
         known = _Counted(candidates, shared, len(corpus))
-        measured = list(map(tuple, candidates[self._may_copy(corpus, candidates, shared)].tolist()))
         runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
-        for (a, b), (o, runs_a, runs_b) in zip(measured, corpus.measure(measured, keep=evidence)):
+        for (a, b), (o, runs_a, runs_b) in zip(measured, found):
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
                 copies.append((a, b, o.coverage_ab))
@@ -214,6 +213,41 @@ class Deduplicator:
         if not evidence:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
         return self._result(corpus, centre, linked, evidence=evidence)
+
+    def _measure(
+        self, corpus: Corpus, pairs: np.ndarray, *, keep_shingled: bool, shared: np.ndarray | None = None
+    ) -> tuple[np.ndarray, list[tuple[int, int]], list[tuple[Overlap, Runs, Runs]]]:
+        """The shared count of each of ``pairs`` (rows left -1 in ``shared``,
+        or all), and the pairs that may copy (:meth:`_may_copy`), measured.
+
+        A pair whose shingles may be shared enough to copy is measured
+        without being counted first: the measure counts them exactly (for a
+        copy nearly all its shingles pass the count's table, and the count
+        would search for each). Measured pairs that do not share enough
+        after all are left out of those returned."""
+        if shared is None:
+            shared = np.full(len(pairs), -1, dtype=np.int64)
+        rows = np.flatnonzero(shared < 0)
+        if len(rows):
+            # Counted grouped by first document (a count is the same either way round).
+            order = rows[np.lexsort((pairs[rows, 1], pairs[rows, 0]))]
+            shared[order] = corpus.shared_counts(pairs[order], self._enough(corpus, pairs[order]))
+        tried = np.flatnonzero((shared < 0) | self._may_copy(corpus, pairs, shared))
+        measured: list[tuple[int, int]] = list(map(tuple, pairs[tried].tolist()))
+        found = corpus.measure(measured, keep=keep_shingled)
+        shared[tried] = [o.shared for o, _, _ in found]
+        copying = self._may_copy(corpus, pairs, shared)[tried].tolist()
+        kept = [k for k, may in enumerate(copying) if may]
+        return shared, [measured[k] for k in kept], [found[k] for k in kept]
+
+    def _enough(self, corpus: Corpus, pairs: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row, a shared count that :meth:`_may_copy` needs more
+        than (by at least one, against rounding) to pass: a pair that cannot
+        share this many cannot copy."""
+        sizes = corpus.sizes
+        total = sizes[pairs[:, 0]] + sizes[pairs[:, 1]]
+        ratio = self.rule.min_jaccard / (1.0 + self.rule.min_jaccard)
+        return np.maximum(np.floor(ratio * total).astype(np.int64) - 1, 1)
 
     def _may_copy(self, corpus: Corpus, pairs: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """Per ``(a, b)`` row of ``pairs``, which share ``shared`` shingles:
@@ -277,16 +311,15 @@ class Deduplicator:
         wanted = lone[doc] & (size[other] > 1)
         keys = sorted_unique(doc[wanted] * n + other[wanted])
         rows = np.stack((keys // n, keys % n), axis=1)
-        pairs: list[tuple[int, int]] = list(map(tuple, rows.tolist()))
         # Pairs not counted yet are counted at once, grouped by centre (far fewer
-        # groups than documents; a count is the same either way round).
+        # groups than documents), and those that may copy measured.
         shared, new = known.lookup(rows)
-        order = new[np.lexsort((rows[new, 0], rows[new, 1]))]
-        shared[order] = corpus.shared_counts(rows[order][:, ::-1])
-        may_copy = self._may_copy(corpus, rows, shared).tolist()
+        shared[new] = -1
+        flipped = rows[:, ::-1]
+        _, chances, found = self._measure(corpus, flipped, keep_shingled=keep_shingled, shared=shared)
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        chances = [pair for pair, may in zip(pairs, may_copy) if may]
-        for (doc, other_centre), (o, _, _) in zip(chances, corpus.measure(chances, keep=keep_shingled)):
+        for (other_centre, doc), (o, _, _) in zip(chances, found):
+            o = o.flipped()
             if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
                 joins[doc] = (other_centre, o.coverage_ab)
         for doc, (other_centre, _) in joins.items():
