@@ -23,7 +23,10 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, TypeVar
 
 import numpy as np
 
@@ -45,6 +48,30 @@ __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScor
 CANDIDATE_JACCARD = 0.05
 #: A story's lead, in words: news style keeps the lead sentence within 25-35.
 LEAD_WORDS = 30
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _uncollected(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` with the cyclic garbage collector paused while it runs.
+    Clustering makes tens of thousands of objects (overlaps, runs, members,
+    links), which set off full collections that walk every object of the
+    process: on 20k documents they cost half the time of building the
+    result. None of these objects is in a reference cycle."""
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
 
 
 class _Counted:
@@ -179,6 +206,7 @@ class Deduplicator:
         would have found among these documents, filtered by :meth:`likely`."""
         return self._cluster(corpus, None, candidates)
 
+    @_uncollected
     def _cluster(
         self,
         corpus: Corpus,
