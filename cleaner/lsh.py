@@ -24,9 +24,9 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 # A bucket this large is a template, not a story: link its members in a chain
 # through the first one instead of all pairs, which would be quadratic.
 _MAX_BUCKET = 64
-#: Keys of several one-row bands sorted at once: up to this many (2 MiB of
+#: Keys of several one-row bands sorted at once: up to this many (512 KiB of
 #: them and as much of documents: a few MiB beside the pairs found).
-_KEPT = 1 << 17
+_KEPT = 1 << 16
 
 
 def _collision_probability(similarity: float, bands: int, rows: int) -> float:
