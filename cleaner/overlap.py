@@ -244,22 +244,36 @@ def _segment_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
 
 
 def _ranks(doc: Shingled) -> np.ndarray:
-    """Where each of ``doc``'s shingles in text order is in its sorted set:
-    counted from a sort of the sequence, faster than searching the set for
-    each (the search is kept for a set that is not the sequence's)."""
+    """Where each of ``doc``'s shingles in text order is in its sorted set,
+    if the set is the sequence's: counted from a sort of the sequence,
+    faster than searching the set for each (:func:`_placed` checks)."""
     sequence = doc.sequence
     if len(sequence) < 2:
-        return np.searchsorted(doc.unique, sequence)
+        return np.zeros(len(sequence), dtype=np.int64)
     order = np.argsort(sequence)
     ordered = sequence[order]
-    new = np.empty(len(ordered), dtype=np.int64)
-    new[0] = 0
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    steps = np.empty(len(ordered), dtype=np.int64)
+    steps[0] = 0
+    np.cumsum(ordered[1:] != ordered[:-1], out=steps[1:])
     rank = np.empty(len(ordered), dtype=np.int64)
-    rank[order] = np.cumsum(new)
-    if rank[order[-1]] + 1 != len(doc.unique) or (doc.unique[rank] != sequence).any():
-        return np.searchsorted(doc.unique, sequence)
+    rank[order] = steps
     return rank
+
+
+def _placed(
+    docs: Sequence[Shingled], ranks: dict[int, np.ndarray], owner: np.ndarray, starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each shingle of ``docs`` (in text order, one after another) is
+    in their concatenated sets (``docs[k]``'s from ``starts[k]``), and
+    whether it is there."""
+    rank = np.concatenate([np.empty(0, dtype=np.int64), *(ranks[id(d)] for d in docs)])
+    placed = rank < (starts[1:] - starts[:-1])[owner]
+    at = np.where(placed, rank + starts[:-1][owner], 0)
+    if placed.any():
+        values = np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)])
+        sequences = np.concatenate([np.empty(0, dtype=np.uint32), *(d.sequence for d in docs)])
+        placed &= values[at] == sequences
+    return at, placed
 
 
 def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -270,20 +284,18 @@ def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) ->
     count = len(docs)
     lengths = np.array([len(d.sequence) for d in docs], dtype=np.int64)
     spans = np.array([d.span for d in docs], dtype=np.int64)
-    sequences = np.concatenate([np.empty(0, dtype=np.uint32), *(d.sequence for d in docs)])
     ranks: dict[int, np.ndarray] = {}  # each document's rank of its shingles in its set, made once
     for d in docs:
         if id(d) not in ranks:
             ranks[id(d)] = _ranks(d)
-    rank = np.concatenate([np.empty(0, dtype=np.int64), *(ranks[id(d)] for d in docs)])
     owner = np.repeat(np.arange(count), lengths)
-    hit = rank < (starts[1:] - starts[:-1])[owner]
-    at = np.where(hit, rank + starts[:-1][owner], 0)
-    if len(found):
-        values = np.concatenate([np.empty(0, dtype=np.uint32), *(d.unique for d in docs)])
-        hit &= found[at] & (values[at] == sequences)  # a shingle missing from its set is never shared
-    else:
-        hit[:] = False
+    at, placed = _placed(docs, ranks, owner, starts)
+    if not placed.all():  # a set that is not its sequence's (or is empty): searched instead
+        for k in sorted(set(owner[~placed].tolist())):
+            ranks[id(docs[k])] = np.searchsorted(docs[k].unique, docs[k].sequence)
+        at, placed = _placed(docs, ranks, owner, starts)
+    # A shingle missing from its set is never shared.
+    hit = placed & found[at] if len(found) else np.zeros(len(at), dtype=bool)
     hits = np.flatnonzero(hit)
     owner = owner[hits]
     local = hits - np.concatenate(([0], np.cumsum(lengths)))[owner]

@@ -64,11 +64,15 @@ def test_likely_pairs_keeps_exactly_the_pairs_agreeing_enough() -> None:
     pairs = np.array([(i, j) for i in range(40) for j in range(i + 1, 40)])
     assert likely_pairs(signatures, pairs, 1).tolist() == pairs.tolist()  # LSH pairs agree somewhere
     for k in (2, 4, 6):
-        expected = [[i, j] for i, j in pairs.tolist() if (signatures[i] == signatures[j]).sum() >= k]
-        assert likely_pairs(signatures, pairs, k).tolist() == expected
+        kept = [[i, j] for i, j in pairs.tolist() if (signatures[i] == signatures[j]).sum() >= k]
+        assert likely_pairs(signatures, pairs, k).tolist() == kept
     assert agreement(signatures, pairs[:3]).tolist() == [
         int((signatures[i] == signatures[j]).sum()) for i, j in pairs[:3]
     ]
+    for width in (12, 128, 256):  # summed eight at a time where a byte cannot overflow, else one by one
+        wide = rng.integers(0, 2, size=(40, width), dtype=np.uint32)
+        expected = (wide[pairs[:, 0]] == wide[pairs[:, 1]]).sum(axis=1)
+        assert agreement(wide, pairs).tolist() == expected.tolist()
 
 
 def test_copies_and_quotes_pass_chance_candidates_do_not() -> None:
@@ -161,3 +165,9 @@ def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.Mon
     assert corpus.shared_counts(pairs).tolist() == expected
     assert corpus.shared_counts(pairs[::-1]).tolist() == expected[::-1]  # any order
     assert corpus.shared_counts(np.empty((0, 2), dtype=np.int64)).tolist() == []
+    # With a count that is enough, a row that may reach it is left uncounted (-1).
+    enough = np.array([1 + (k % 40) for k in range(len(pairs))], dtype=np.int64)
+    bounded = corpus.shared_counts(pairs, enough).tolist()
+    for count, wanted, exact in zip(bounded, enough.tolist(), expected):
+        assert count == exact if count != -1 else exact >= 0
+        assert count == -1 or exact < wanted
