@@ -80,9 +80,10 @@ class _Counted:
 
     def __init__(self, pairs: np.ndarray, counts: np.ndarray, n: int):
         self.n = n
-        keys = pairs[:, 0] * n + pairs[:, 1]
-        order = np.argsort(keys, kind="stable")
-        self.keys, self.counts = keys[order], counts[order]
+        self.keys, self.counts = pairs[:, 0] * n + pairs[:, 1], counts
+        if len(self.keys) > 1 and not (self.keys[1:] > self.keys[:-1]).all():  # LSH gives them sorted
+            order = np.argsort(self.keys, kind="stable")
+            self.keys, self.counts = self.keys[order], counts[order]
 
     def lookup(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The count of each of ``rows`` (either way round) where known, and
