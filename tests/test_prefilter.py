@@ -171,3 +171,26 @@ def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.Mon
     for count, wanted, exact in zip(bounded, enough.tolist(), expected):
         assert count == exact if count != -1 else exact >= 0
         assert count == -1 or exact < wanted
+
+
+@pytest.mark.parametrize("bits", [6, 12, 20])  # 6: most values share a slot
+def test_seen_twice_marks_the_slots_of_more_than_one_call_or_repeats(bits: int) -> None:
+    from cleaner.seen import SeenTwice
+
+    rng = np.random.default_rng(bits)
+    seen, calls = SeenTwice(bits), []
+    for k in range(40):
+        values = rng.integers(0, 1 << 32, size=int(rng.integers(0, 300)), dtype=np.uint64).astype(np.uint32)
+        if k % 4 == 0:
+            values = np.concatenate([values, values[:3]])  # repeats within a call count as twice
+        seen.add(values)
+        calls.append(values & np.uint32((1 << bits) - 1))
+    counted: dict[int, int] = {}
+    for values in calls:
+        slots, times = np.unique(values, return_counts=True)
+        for slot, count in zip(slots.tolist(), times.tolist()):
+            counted[slot] = counted.get(slot, 0) + count
+    probe = np.concatenate([*calls, rng.integers(0, 1 << 32, size=200, dtype=np.uint64).astype(np.uint32)])
+    expected = [counted.get(int(v) & ((1 << bits) - 1), 0) > 1 for v in probe.tolist()]
+    seen.done()
+    assert seen.twice(probe).tolist() == expected
