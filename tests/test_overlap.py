@@ -167,6 +167,12 @@ def test_confirmed_shares_equal_the_word_mask(
     covered = _mask_coverage(doc, shared)
     assert (whole, first) == (float(covered.mean()), float(covered[:lead].mean()))
     assert confirmed_share(doc, sets) == whole and confirmed_share(doc, sets, lead=lead) == first
+    # The same from the runs shared with each of the others, merged (what clustering does).
+    runs = []
+    for values in sets:
+        starts, ends = covered_runs(doc, np.intersect1d(doc.unique, values))
+        runs.append((starts.tolist(), ends.tolist()))
+    assert merged_shares(runs, doc.words, doc.span, lead=lead) == (whole, first)
 
 
 @given(
@@ -192,23 +198,3 @@ def test_overlaps_at_once_equal_overlap_one_by_one(
         for doc, runs in ((a, runs_a), (b, runs_b)):
             starts, ends = covered_runs(doc, shared)
             assert runs == (starts.tolist(), ends.tolist())
-
-
-@given(
-    st.lists(st.integers(0, 6), min_size=0, max_size=50),
-    st.lists(st.lists(st.integers(0, 6), max_size=40), min_size=1, max_size=4),
-    st.integers(1, 4),
-    st.integers(1, 60),
-)
-@settings(max_examples=200, deadline=None)
-def test_shares_merged_from_runs_equal_confirmed_shares(
-    words: list[int], others: list[list[int]], ngram: int, lead: int
-) -> None:
-    hasher = MinHasher(ngram=ngram)
-    doc = shingled(hasher, [f"w{x}" for x in words])
-    sets = [shingled(hasher, [f"w{x}" for x in other]).unique for other in others]
-    runs = []
-    for values in sets:
-        starts, ends = covered_runs(doc, np.intersect1d(doc.unique, values))
-        runs.append((starts.tolist(), ends.tolist()))
-    assert merged_shares(runs, doc.words, doc.span, lead=lead) == confirmed_shares(doc, sets, lead=lead)
