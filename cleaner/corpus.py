@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from itertools import pairwise
 from typing import Generic, TypeVar
 
@@ -12,7 +11,16 @@ import numpy as np
 
 from .document import Document
 from .minhash import MinHasher
-from .overlap import Overlap, Shingled, overlap, shingled_batch, shingled_sequences, sorted_unique
+from .overlap import (
+    Overlap,
+    Runs,
+    Shingled,
+    overlap,
+    overlaps,
+    shingled_batch,
+    shingled_sequences,
+    sorted_unique,
+)
 from .passages import Passage, Span, aligned_passages, ngram_positions, passages_between
 from .seen import SeenTwice, bitmap_bits
 from .spans import spans_of
@@ -28,12 +36,19 @@ Shingles = tuple[Sequence[np.ndarray], np.ndarray]
 #: Corpora of this many documents keep only shingles found in two documents or more.
 FILTER_FROM = 50_000
 #: Bits of the table that rules out most shingles when counting shared ones
-#: (256 KiB: it stays in cache, and few of a document's ~500 values collide).
-_TABLE_BITS = 18
+#: (1 MiB: it stays in cache, and few of the values looked up at once collide).
+_TABLE_BITS = 20
+#: Shingles of first documents looked up at once (1/64 of the table's slots).
+_LOOKED_UP = 1 << 14
+#: Salts a value with its group (an odd constant: groups fall in different slots).
+_SALT = np.uint32(0x9E3779B1)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
 _KEPT_SHINGLED = 1 << 14
+#: Pairs measured at once by :meth:`Corpus.measure`: the batch's arrays stay
+#: under a megabyte each (larger ones left the heap fragmented: 20 MB more RSS).
+_MEASURED = 128
 
 
 def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -57,24 +72,72 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
     return out
 
 
-def _found_counts(values: np.ndarray, sets: list[np.ndarray], table: np.ndarray) -> np.ndarray:
-    """How many of each of ``sets`` are in ``values`` (all sorted, distinct).
+def _found_counts(
+    firsts: Sequence[np.ndarray],
+    others: Sequence[np.ndarray],
+    groups: np.ndarray,
+    table: np.ndarray,
+    enough: np.ndarray | None = None,
+) -> np.ndarray:
+    """How many of each of ``others`` are in ``firsts[groups[k]]`` (all sorted,
+    distinct; ``groups`` ascending); -1 for those that may have ``enough[k]``
+    or more (:meth:`Corpus.shared_counts`).
 
     Most looked-up shingles are not there: a bit table over the low bits of
-    ``values`` (``table``, all False, left so) rules those out with one read
-    each, and only the few that pass are searched for in ``values``."""
-    ends = np.cumsum([len(s) for s in sets], dtype=np.int64)
-    if len(values) == 0 or not len(ends) or ends[-1] == 0:
-        return np.zeros(len(sets), dtype=np.int64)
-    needles = np.concatenate(sets)
+    the ``firsts`` values, each salted with its group (``table``, all False,
+    left so), rules those out with one read each, and only the few that pass
+    are searched for, tagged with their group, among the tagged ``firsts``.
+    All groups are looked up at once: a numpy call per group cost more than
+    the lookups."""
+    lengths = np.array([len(v) for v in others], dtype=np.int64)
+    first_lengths = np.array([len(v) for v in firsts], dtype=np.int64)
+    if not lengths.sum() or not first_lengths.sum():
+        return np.zeros(len(others), dtype=np.int64)
     mask = np.uint32(len(table) - 1)
-    slots = values & mask
+    values = np.concatenate(firsts)
+    slots = (values ^ np.repeat(np.arange(len(firsts), dtype=np.uint32) * _SALT, first_lengths)) & mask
     table[slots] = True
-    maybe = np.flatnonzero(table[needles & mask])
+    needles = np.concatenate(others)
+    group = np.repeat(groups.astype(np.uint32), lengths)
+    maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
     table[slots] = False
-    where = np.minimum(np.searchsorted(values, needles[maybe]), len(values) - 1)
-    found = maybe[values[where] == needles[maybe]]  # positions in needles, ascending
-    return np.diff(np.searchsorted(found, np.concatenate(([0], ends))))
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    unsure = None
+    if enough is not None:  # pairs that may reach enough are not searched
+        unsure = np.diff(np.searchsorted(maybe, bounds)) >= enough
+        maybe = maybe[~np.repeat(unsure, lengths)[maybe]]
+    tag = np.uint64(32)
+    owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
+    keys = values.astype(np.uint64) | (owner << tag)
+    wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
+    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = maybe[keys[where] == wanted]  # positions in needles, ascending
+    counts = np.diff(np.searchsorted(found, bounds))
+    if unsure is not None:
+        counts[unsure] = -1
+    return counts
+
+
+def _by_component(pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Positions of ``pairs`` ordered by the connected group of documents they
+    are in (stable within a group): each document's pairs come together.
+    Each document takes the least label of its neighbours, then of its
+    label's label, until no label changes."""
+    if not pairs:
+        return np.zeros(0, dtype=np.int64)
+    nodes, edges = np.unique(np.array(pairs, dtype=np.int64), return_inverse=True)
+    edges = edges.reshape(-1, 2)
+    label = np.arange(len(nodes))
+    while True:
+        least = np.minimum(label[edges[:, 0]], label[edges[:, 1]])
+        lower = label.copy()
+        np.minimum.at(lower, edges[:, 0], least)
+        np.minimum.at(lower, edges[:, 1], least)
+        lower = lower[lower]
+        if (lower == label).all():
+            break
+        label = lower
+    return np.argsort(label[edges[:, 0]], kind="stable")
 
 
 class _Recent(Generic[V]):
@@ -253,6 +316,35 @@ class Corpus:
                     self._shingled.put(index, doc)
             yield from chunk
 
+    def measure(self, pairs: list[tuple[int, int]], *, keep: bool = True) -> list[tuple[Overlap, Runs, Runs]]:
+        """:meth:`overlap` of each of ``pairs``, with the covered runs of both
+        documents (:func:`~cleaner.overlap.covered_runs`), measured a batch
+        of pairs at a time, a connected group of pairs after another.
+
+        With ``keep``, the documents' shingles in text order stay in the
+        corpus's cache (passages will need them again). Without, only a
+        window of the last batches' documents is kept: taken by connected
+        group, a document's pairs come close together, and the window holds
+        a few megabytes where the cache would grow to tens."""
+        window: _Recent[Shingled] = self._shingled if keep else _Recent(4 * _MEASURED)
+        out: list[tuple[Overlap, Runs, Runs]] = [None] * len(pairs)  # type: ignore[list-item]
+        order = _by_component(pairs).tolist()
+        for at in range(0, len(order), _MEASURED):
+            chunk = order[at : at + _MEASURED]
+            missing = sorted({i for k in chunk for i in pairs[k]} - window.items.keys())
+            for start in range(0, len(missing), _BATCH):
+                batch = missing[start : start + _BATCH]
+                for index, doc in zip(batch, self._shingle(batch)):
+                    window.put(index, doc)
+            make = lambda i: self._shingle([i])[0]  # noqa: E731 (only if the window lost it)
+            found = overlaps([(window.get(pairs[k][0], make), window.get(pairs[k][1], make)) for k in chunk])
+            for k, measured in zip(chunk, found):
+                a, b = pairs[k]
+                if (b, a) not in self._overlaps:
+                    self._overlaps[a, b] = measured[0]
+                out[k] = measured
+        return out
+
     def drop_shingled(self) -> None:
         """Forget the shingles in text order kept so far (they are made again
         if asked for): verification is done, and the result needs memory."""
@@ -269,8 +361,11 @@ class Corpus:
         no second copy)."""
         docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
         if self._whole:
-            return [replace(doc, unique=self._unique[i]) for i, doc in zip(indices, docs)]
-        return [replace(doc, unique=sorted_unique(doc.sequence)) for doc in docs]
+            sets: Iterable[np.ndarray] = (self._unique[i] for i in indices)
+        else:
+            sets = (sorted_unique(doc.sequence) for doc in docs)
+        # Made directly: dataclasses.replace costs several times more, thousands of times.
+        return [Shingled(doc.sequence, unique, doc.words, doc.span) for doc, unique in zip(docs, sets)]
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""
@@ -279,19 +374,40 @@ class Corpus:
         sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
 
-    def shared_counts(self, pairs: np.ndarray) -> np.ndarray:
+    def shared_counts(self, pairs: np.ndarray, enough: np.ndarray | None = None) -> np.ndarray:
         """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
         the same ``a`` next to each other (LSH gives them sorted) are counted
-        together: one lookup of all their ``b`` shingles in ``a``'s set."""
+        together: their ``b`` shingles are looked up in ``a``'s set, and
+        the sets of several ``a`` at once.
+
+        With ``enough`` (a count per row), a row that may share that many is
+        not counted but given -1: its shingles that pass the table are not
+        searched for (most do, for a copy), as :meth:`measure` counts them
+        exactly anyway."""
         counts = np.zeros(len(pairs), dtype=np.int64)
         if not len(pairs):
             return counts
         firsts = pairs[:, 0]
-        bounds = [0, *(np.flatnonzero(firsts[1:] != firsts[:-1]) + 1).tolist(), len(pairs)]
+        starts = np.flatnonzero(np.concatenate(([True], firsts[1:] != firsts[:-1])))
+        bounds = [*starts.tolist(), len(pairs)]
+        heads = firsts[starts].tolist()
+        sizes = [len(self._unique[a]) for a in heads]
         table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-        for low, high in pairwise(bounds):
-            others = [self._unique[b] for b in pairs[low:high, 1].tolist()]
-            counts[low:high] = _found_counts(self._unique[int(firsts[low])], others, table)
+        group = 0
+        while group < len(heads):
+            end, total = group + 1, sizes[group]
+            while end < len(heads) and total + sizes[end] <= _LOOKED_UP:
+                total += sizes[end]
+                end += 1
+            low, high = bounds[group], bounds[end]
+            counts[low:high] = _found_counts(
+                [self._unique[a] for a in heads[group:end]],
+                [self._unique[b] for b in pairs[low:high, 1].tolist()],
+                np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),
+                table,
+                None if enough is None else enough[low:high],
+            )
+            group = end
         return counts
 
     def overlap(self, a: int, b: int) -> Overlap:

@@ -23,7 +23,10 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, TypeVar
 
 import numpy as np
 
@@ -32,7 +35,7 @@ from .corpus import Corpus, Shingles
 from .document import Document
 from .lsh import BandedLSH
 from .minhash import MinHasher
-from .overlap import CopyRule, confirmed_shares
+from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
 from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
@@ -45,6 +48,52 @@ __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScor
 CANDIDATE_JACCARD = 0.05
 #: A story's lead, in words: news style keeps the lead sentence within 25-35.
 LEAD_WORDS = 30
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _uncollected(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` with the cyclic garbage collector paused while it runs.
+    Clustering makes tens of thousands of objects (overlaps, runs, members,
+    links), which set off full collections that walk every object of the
+    process: on 20k documents they cost half the time of building the
+    result. None of these objects is in a reference cycle."""
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+class _Counted:
+    """The shared shingle counts of ``pairs`` (``(i, j)`` rows, ``i < j``)
+    of ``n`` documents, looked up by pair."""
+
+    def __init__(self, pairs: np.ndarray, counts: np.ndarray, n: int):
+        self.n = n
+        self.keys, self.counts = pairs[:, 0] * n + pairs[:, 1], counts
+        if len(self.keys) > 1 and not (self.keys[1:] > self.keys[:-1]).all():  # LSH gives them sorted
+            order = np.argsort(self.keys, kind="stable")
+            self.keys, self.counts = self.keys[order], counts[order]
+
+    def lookup(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The count of each of ``rows`` (either way round) where known, and
+        the positions of the rows not known (their count left 0)."""
+        keys = np.minimum(rows[:, 0], rows[:, 1]) * self.n + np.maximum(rows[:, 0], rows[:, 1])
+        at = np.minimum(np.searchsorted(self.keys, keys), max(len(self.keys) - 1, 0))
+        found = self.keys[at] == keys if len(self.keys) else np.zeros(len(keys), dtype=bool)
+        counts = np.zeros(len(rows), dtype=np.int64)
+        counts[found] = self.counts[at[found]]
+        return counts, np.flatnonzero(~found)
 
 
 class Deduplicator:
@@ -138,9 +187,13 @@ class Deduplicator:
         The signatures are needed only to find candidates: pass the only
         reference to them, and their memory is free while pairs are verified."""
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
-        candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=corpus.sizes > 0))
+        candidates = self._candidates(signatures, corpus.sizes > 0)
         del signatures
         return self._cluster(corpus, None, candidates, evidence=evidence)
+
+    def _candidates(self, signatures: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """The LSH candidate pairs of the ``valid`` documents, filtered by :meth:`likely`."""
+        return self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=valid))
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
@@ -154,6 +207,7 @@ class Deduplicator:
         would have found among these documents, filtered by :meth:`likely`."""
         return self._cluster(corpus, None, candidates)
 
+    @_uncollected
     def _cluster(
         self,
         corpus: Corpus,
@@ -165,34 +219,64 @@ class Deduplicator:
         sizes = corpus.sizes
         if candidates is None:
             assert signatures is not None
-            candidates = self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=sizes > 0))
+            candidates = self._candidates(signatures, sizes > 0)
 
         copies: list[tuple[int, int, float]] = []
-        neighbours: list[list[int]] = [[] for _ in range(len(corpus))]
-        measured: list[tuple[int, int]] = []
-        shared = corpus.shared_counts(candidates)
-        may_copy = self._may_copy(corpus, candidates, shared).tolist()
-        for (a, b), count, may in zip(candidates.tolist(), shared.tolist(), may_copy):
-            if not count:
-                continue
-            neighbours[a].append(b)
-            neighbours[b].append(a)
-            if may:
-                measured.append((a, b))
-        for a, b in corpus.prefetched(measured):
-            o = corpus.overlap(a, b)
+        shared, measured, found = self._measure(corpus, candidates, keep_shingled=evidence)
+        linked = candidates[shared > 0]  # pairs that share a shingle: in reach of each other
+        known = _Counted(candidates, shared, len(corpus))
+        runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
+        for (a, b), (o, runs_a, runs_b) in zip(measured, found):
             a_copies, b_copies = self.rule.copies(o)
             if a_copies:
                 copies.append((a, b, o.coverage_ab))
+                runs[a, b] = runs_b
             if b_copies:
                 copies.append((b, a, o.coverage_ba))
+                runs[b, a] = runs_a
         centre = support_clusters(
-            len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus)
+            len(corpus), copies, lengths=corpus.words, accept=self._story_centre(corpus, runs)
         )
-        self._second_chance(corpus, centre, neighbours)
+        del runs
+        self._second_chance(corpus, centre, linked, known, keep_shingled=evidence)
         if not evidence:
             corpus.drop_shingled()  # the result needs only the overlaps, all measured
-        return self._result(corpus, centre, neighbours, evidence=evidence)
+        return self._result(corpus, centre, linked, evidence=evidence)
+
+    def _measure(
+        self, corpus: Corpus, pairs: np.ndarray, *, keep_shingled: bool, shared: np.ndarray | None = None
+    ) -> tuple[np.ndarray, list[tuple[int, int]], list[tuple[Overlap, Runs, Runs]]]:
+        """The shared count of each of ``pairs`` (rows left -1 in ``shared``,
+        or all), and the pairs that may copy (:meth:`_may_copy`), measured.
+
+        A pair whose shingles may be shared enough to copy is measured
+        without being counted first: the measure counts them exactly (for a
+        copy nearly all its shingles pass the count's table, and the count
+        would search for each). Measured pairs that do not share enough
+        after all are left out of those returned."""
+        if shared is None:
+            shared = np.full(len(pairs), -1, dtype=np.int64)
+        rows = np.flatnonzero(shared < 0)
+        if len(rows):
+            # Counted grouped by first document (a count is the same either way round).
+            order = rows[np.lexsort((pairs[rows, 1], pairs[rows, 0]))]
+            shared[order] = corpus.shared_counts(pairs[order], self._enough(corpus, pairs[order]))
+        tried = np.flatnonzero((shared < 0) | self._may_copy(corpus, pairs, shared))
+        measured: list[tuple[int, int]] = list(map(tuple, pairs[tried].tolist()))
+        found = corpus.measure(measured, keep=keep_shingled)
+        shared[tried] = [o.shared for o, _, _ in found]
+        copying = self._may_copy(corpus, pairs, shared)[tried].tolist()
+        kept = [k for k, may in enumerate(copying) if may]
+        return shared, [measured[k] for k in kept], [found[k] for k in kept]
+
+    def _enough(self, corpus: Corpus, pairs: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row, a shared count that :meth:`_may_copy` needs more
+        than (by at least one, against rounding) to pass: a pair that cannot
+        share this many cannot copy."""
+        sizes = corpus.sizes
+        total = sizes[pairs[:, 0]] + sizes[pairs[:, 1]]
+        ratio = self.rule.min_jaccard / (1.0 + self.rule.min_jaccard)
+        return np.maximum(np.floor(ratio * total).astype(np.int64) - 1, 1)
 
     def _may_copy(self, corpus: Corpus, pairs: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """Per ``(a, b)`` row of ``pairs``, which share ``shared`` shingles:
@@ -205,57 +289,87 @@ class Deduplicator:
         union = sizes[pairs[:, 0]] + sizes[pairs[:, 1]] - shared
         return (shared > 0) & (shared >= self.rule.min_jaccard * union)
 
-    def _story_centre(self, corpus: Corpus) -> Callable[[int, list[int]], bool]:
+    def _story_centre(
+        self, corpus: Corpus, runs: dict[tuple[int, int], Runs]
+    ) -> Callable[[int, list[int]], bool]:
         """A centre must itself be the story, not a story quoting it: most of
         its words (at least ``threshold``), or most of its lead, confirmed by
         its copies. Copies keep the lead and cut the tail (wire copy is
         written to be trimmed from the bottom); a story quoting a few wire
-        sentences has a lead of its own and is mostly its own text."""
+        sentences has a lead of its own and is mostly its own text.
+
+        ``runs`` has the centre's passages shared with each copy, found when
+        the pair was measured: joined, they are the passages it shares with
+        all its copies, and its text need not be shingled again."""
+        words, ngram = corpus.words, self.hasher.ngram
 
         def accept(centre: int, copies: list[int]) -> bool:
-            doc, others = corpus.shingled(centre), [corpus.unique(i) for i in copies]
-            whole, lead = confirmed_shares(doc, others, lead=LEAD_WORDS)
+            span = min(ngram, words[centre])
+            found = [runs[copy, centre] for copy in copies]
+            whole, lead = merged_shares(found, words[centre], span, lead=LEAD_WORDS)
             return whole >= self.rule.coverage or lead >= self.rule.coverage
 
         return accept
 
-    def _second_chance(self, corpus: Corpus, centre: list[int], neighbours: list[list[int]]) -> None:
+    def _second_chance(
+        self,
+        corpus: Corpus,
+        centre: list[int],
+        linked: np.ndarray,
+        known: _Counted,
+        *,
+        keep_shingled: bool = True,
+    ) -> None:
         """Let each document left alone join the cluster of a candidate if it
         copies that cluster's centre (checked directly: LSH may have missed
         the pair, and copying a member is not enough). Lone documents are no
         clusters to join: they were compared directly and not accepted as
-        story centres."""
-        sizes: dict[int, int] = {}
-        for c in centre:
-            sizes[c] = sizes.get(c, 0) + 1
-        pairs: list[tuple[int, int]] = []
-        for doc in range(len(corpus)):
-            if centre[doc] == doc and sizes[doc] == 1:
-                clusters = {centre[x] for x in neighbours[doc] if sizes[centre[x]] > 1}
-                pairs.extend((doc, other_centre) for other_centre in sorted(clusters))
-        # All pairs counted at once, and the shingles of those measured made in batches.
-        rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-        may_copy = self._may_copy(corpus, rows, corpus.shared_counts(rows)).tolist()
+        story centres. ``linked``: the candidate pairs that share shingles;
+        ``known``: the shared counts of all candidate pairs (many pairs to
+        check are candidates, counted already).
+
+        The pairs to check, each lone document with the centres of its
+        candidates' clusters (by document, then centre), are found with
+        arrays: no Python loop over all documents."""
+        n = len(corpus)
+        hub = np.asarray(centre, dtype=np.int64)
+        size = np.bincount(hub, minlength=n)
+        lone = (hub == np.arange(n)) & (size == 1)
+        doc = np.concatenate((linked[:, 0], linked[:, 1]))
+        other = hub[np.concatenate((linked[:, 1], linked[:, 0]))]
+        wanted = lone[doc] & (size[other] > 1)
+        keys = sorted_unique(doc[wanted] * n + other[wanted])
+        rows = np.stack((keys // n, keys % n), axis=1)
+        # Pairs not counted yet are counted at once, grouped by centre (far fewer
+        # groups than documents), and those that may copy measured.
+        shared, new = known.lookup(rows)
+        shared[new] = -1
+        flipped = rows[:, ::-1]
+        _, chances, found = self._measure(corpus, flipped, keep_shingled=keep_shingled, shared=shared)
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for doc, other_centre in corpus.prefetched([pair for pair, may in zip(pairs, may_copy) if may]):
-            o = corpus.overlap(doc, other_centre)
+        for (other_centre, doc), (o, _, _) in zip(chances, found):
+            o = o.flipped()
             if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
                 joins[doc] = (other_centre, o.coverage_ab)
         for doc, (other_centre, _) in joins.items():
             centre[doc] = other_centre
 
     def _result(
-        self, corpus: Corpus, centre: list[int], neighbours: list[list[int]], *, evidence: bool = True
+        self, corpus: Corpus, centre: list[int], linked: np.ndarray, *, evidence: bool = True
     ) -> DedupResult:
-        n = len(corpus)
+        n, ids = len(corpus), corpus.ids
+        # Groups in order of their first member (the order a pass over the documents meets them).
         groups: dict[int, list[int]] = {}
-        for index in range(n):
-            groups.setdefault(centre[index], []).append(index)
+        for index, hub in enumerate(centre):
+            groups.setdefault(hub, []).append(index)
         lengths = corpus.sizes.tolist()
+        scores = {i: corpus.overlap(i, hub) for i, hub in enumerate(centre) if hub != i}  # each copy's
         clusters: list[Cluster] = []
-        cluster_of = [""] * n
-        for hub in sorted(groups, key=lambda k: groups[k][0]):
-            group = groups[hub]
+        cluster_of = ids.copy()  # a document alone is its own cluster
+        for hub, group in groups.items():
+            if len(group) == 1:  # most are: nothing to choose or score
+                clusters.append(Cluster(ids[hub], hub, group, [], hub))
+                continue
             rep = choose_representative(
                 group,
                 keep=self.keep,
@@ -264,17 +378,23 @@ class Deduplicator:
                 sources=corpus.sources,
                 source_priority=self.source_priority,
             )
-            pairs = [PairScore(i, hub, corpus.overlap(i, hub)) for i in group if i != hub]
-            clusters.append(Cluster(corpus.ids[rep], rep, group, pairs, hub))
+            pairs = [PairScore(i, hub, scores[i]) for i in group if i != hub]
+            clusters.append(Cluster(ids[rep], rep, group, pairs, hub))
             for index in group:
-                cluster_of[index] = corpus.ids[rep]
+                cluster_of[index] = ids[rep]
         reps = {c.representative for c in clusters}
-        reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words) if evidence else {}
+        reuse: dict[int, list[Link]] = {}
+        if evidence:
+            neighbours: list[list[int]] = [[] for _ in range(n)]
+            for a, b in linked.tolist():
+                neighbours[a].append(b)
+                neighbours[b].append(a)
+            reuse = reuse_links(corpus, centre, neighbours, min_words=self.passage_words)
         matches: dict[int, Link] = {}
         copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
-            matches[index] = Link(hub, corpus.ids[hub], corpus.overlap(index, hub), passages)
+            matches[index] = Link(hub, ids[hub], scores[index], passages)
         members = []
         for index in range(n):
             hub = centre[index]

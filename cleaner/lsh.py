@@ -24,6 +24,9 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 # A bucket this large is a template, not a story: link its members in a chain
 # through the first one instead of all pairs, which would be quadratic.
 _MAX_BUCKET = 64
+#: Keys of several one-row bands sorted at once: up to this many (512 KiB of
+#: them and as much of documents: a few MiB beside the pairs found).
+_KEPT = 1 << 16
 
 
 def _collision_probability(similarity: float, bands: int, rows: int) -> float:
@@ -95,7 +98,9 @@ class BandedLSH:
 
         ``valid`` (bool per row) leaves rows out, e.g. empty documents. One
         band is keyed and sorted at a time, so memory beyond the signatures
-        is a few arrays of one entry per document, plus the pairs.
+        is a few arrays of one entry per document, plus the pairs. (Bands
+        of one row are sorted several at a time, up to :data:`_KEPT` keys:
+        one sort of many small ones costs far less.)
         """
         n = len(signatures)
         if n < 2:
@@ -110,14 +115,22 @@ class BandedLSH:
         slot_count = 1 << min(max(len(rows).bit_length() + 3, 10), 21)
         slot_mask = np.uint64(slot_count - 1)
         slots = np.empty(len(rows), dtype=np.intp)
+        kept: list[tuple[np.ndarray, np.ndarray]] = []
+        kept_size = 0
         for band in range(self.bands):
-            column = self.band_key(rows, band)
+            column = self._band_column(rows, band)
             # Only rows whose key's low bits another row shares can be in a
             # bucket of two: sorting those alone (in the same stable order) is
             # far cheaper than sorting all, and finds the same runs.
             np.bitwise_and(column, slot_mask, out=slots, casting="unsafe")
             shared = np.flatnonzero(np.bincount(slots, minlength=slot_count)[slots] > 1)
-            keys, docs = column[shared], index[shared]
+            kept.append((column[shared], index[shared]))
+            kept_size += len(shared)
+            if self.rows == 1 and rows.dtype.itemsize <= 4 and kept_size < _KEPT and band < self.bands - 1:
+                continue  # keys of one value tell their band: several bands are sorted at once
+            keys = np.concatenate([k for k, _ in kept])
+            docs = np.concatenate([d for _, d in kept])
+            kept, kept_size = [], 0
             order = np.argsort(keys, kind="stable")
             for pairs in _run_pairs(keys[order], docs[order]):
                 pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
@@ -128,6 +141,20 @@ class BandedLSH:
                 found = sorted_unique(np.concatenate([found, *pending]))
                 pending, pending_size = [], 0
         return np.stack((found // n, found % n), axis=1)
+
+    def _band_column(self, signatures: np.ndarray, band: int) -> np.ndarray:
+        """One band's key of every signature, for finding buckets: with one
+        row a band, the value itself with the band in the high bits (equal
+        keys are the same bucket, and keys of different bands never equal),
+        so that the keys of several bands can be sorted together; else
+        :meth:`band_key`."""
+        if self.rows != 1 or signatures.dtype.itemsize > 4:
+            return self.band_key(signatures, band)
+        if signatures.shape[1] < self.bands:
+            self.band_key(signatures, band)  # raises the error it gives
+        column = signatures[:, band].astype(np.uint64)
+        column |= np.uint64(band) << np.uint64(32)
+        return column
 
 
 def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:

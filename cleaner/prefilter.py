@@ -30,8 +30,11 @@ import numpy as np
 
 __all__ = ["agreement", "likely_pairs", "min_agreement"]
 
-#: Pairs checked at a time: bounds the two row blocks gathered per step.
-_BLOCK = 1 << 14
+#: Pairs checked at a time: bounds the two row blocks gathered per step
+#: (2 MiB each with 128 permutations: they stay in cache).
+_BLOCK = 1 << 12
+#: Adds the eight bytes of a word into its top byte.
+_BYTES = np.uint64(0x0101010101010101)
 
 
 def _at_least(k: int, n: int, p: float) -> float:
@@ -50,11 +53,23 @@ def min_agreement(similarity: float, num_perm: int, recall: float = 0.9) -> int:
 
 
 def agreement(signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    """Agreeing signature values of each ``(i, j)`` row of ``pairs``."""
+    """Agreeing signature values of each ``(i, j)`` row of ``pairs``.
+
+    The booleans of a row are summed eight at a time, as the bytes of
+    64-bit words (no byte of the sum can carry: a signature has fewer than
+    256 values), then the bytes of the sum are added by one multiplication:
+    less than half the time of summing booleans one by one."""
     out = np.empty(len(pairs), dtype=np.int64)
+    width = signatures.shape[1] if signatures.ndim == 2 else 0
+    packed = 0 < width < 256 and width % 8 == 0
     for at in range(0, len(pairs), _BLOCK):
         block = pairs[at : at + _BLOCK]
-        out[at : at + len(block)] = (signatures[block[:, 0]] == signatures[block[:, 1]]).sum(axis=1)
+        equal = signatures[block[:, 0]] == signatures[block[:, 1]]
+        if packed:
+            words = equal.view(np.uint64).sum(axis=1, dtype=np.uint64)
+            out[at : at + len(block)] = (words * _BYTES) >> np.uint64(56)
+        else:
+            out[at : at + len(block)] = equal.sum(axis=1)
     return out
 
 

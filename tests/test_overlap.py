@@ -13,8 +13,11 @@ from cleaner.overlap import (
     Shingled,
     confirmed_share,
     confirmed_shares,
+    covered_runs,
     covered_words,
+    merged_shares,
     overlap,
+    overlaps,
     shingled,
 )
 from cleaner.tokens import tokens
@@ -164,3 +167,34 @@ def test_confirmed_shares_equal_the_word_mask(
     covered = _mask_coverage(doc, shared)
     assert (whole, first) == (float(covered.mean()), float(covered[:lead].mean()))
     assert confirmed_share(doc, sets) == whole and confirmed_share(doc, sets, lead=lead) == first
+    # The same from the runs shared with each of the others, merged (what clustering does).
+    runs = []
+    for values in sets:
+        starts, ends = covered_runs(doc, np.intersect1d(doc.unique, values))
+        runs.append((starts.tolist(), ends.tolist()))
+    assert merged_shares(runs, doc.words, doc.span, lead=lead) == (whole, first)
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 6), max_size=50), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=12),
+    st.integers(1, 5),
+    st.booleans(),
+)
+@settings(max_examples=200, deadline=None)
+def test_overlaps_at_once_equal_overlap_one_by_one(
+    texts: list[list[int]], picks: list[tuple[int, int]], ngram: int, foreign_set: bool
+) -> None:
+    hasher = MinHasher(ngram=ngram)
+    docs = [shingled(hasher, [f"w{x}" for x in words]) for words in texts]
+    if foreign_set:  # a set that is not its sequence's must not mislead the batch
+        doc = docs[0]
+        extra = np.union1d(doc.unique, [1, 2, 3]).astype(np.uint32)
+        docs[0] = Shingled(doc.sequence, extra, doc.words, doc.span)
+    pairs = [(docs[a % len(docs)], docs[b % len(docs)]) for a, b in picks]
+    for (a, b), (o, runs_a, runs_b) in zip(pairs, overlaps(pairs), strict=True):
+        assert o == overlap(a, b)
+        shared = np.intersect1d(a.unique, b.unique)
+        for doc, runs in ((a, runs_a), (b, runs_b)):
+            starts, ends = covered_runs(doc, shared)
+            assert runs == (starts.tolist(), ends.tolist())

@@ -64,11 +64,15 @@ def test_likely_pairs_keeps_exactly_the_pairs_agreeing_enough() -> None:
     pairs = np.array([(i, j) for i in range(40) for j in range(i + 1, 40)])
     assert likely_pairs(signatures, pairs, 1).tolist() == pairs.tolist()  # LSH pairs agree somewhere
     for k in (2, 4, 6):
-        expected = [[i, j] for i, j in pairs.tolist() if (signatures[i] == signatures[j]).sum() >= k]
-        assert likely_pairs(signatures, pairs, k).tolist() == expected
+        kept = [[i, j] for i, j in pairs.tolist() if (signatures[i] == signatures[j]).sum() >= k]
+        assert likely_pairs(signatures, pairs, k).tolist() == kept
     assert agreement(signatures, pairs[:3]).tolist() == [
         int((signatures[i] == signatures[j]).sum()) for i, j in pairs[:3]
     ]
+    for width in (12, 128, 256):  # summed eight at a time where a byte cannot overflow, else one by one
+        wide = rng.integers(0, 2, size=(40, width), dtype=np.uint32)
+        expected = (wide[pairs[:, 0]] == wide[pairs[:, 1]]).sum(axis=1)
+        assert agreement(wide, pairs).tolist() == expected.tolist()
 
 
 def test_copies_and_quotes_pass_chance_candidates_do_not() -> None:
@@ -161,3 +165,32 @@ def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.Mon
     assert corpus.shared_counts(pairs).tolist() == expected
     assert corpus.shared_counts(pairs[::-1]).tolist() == expected[::-1]  # any order
     assert corpus.shared_counts(np.empty((0, 2), dtype=np.int64)).tolist() == []
+    # With a count that is enough, a row that may reach it is left uncounted (-1).
+    enough = np.array([1 + (k % 40) for k in range(len(pairs))], dtype=np.int64)
+    bounded = corpus.shared_counts(pairs, enough).tolist()
+    for count, wanted, exact in zip(bounded, enough.tolist(), expected):
+        assert count == exact if count != -1 else exact >= 0
+        assert count == -1 or exact < wanted
+
+
+@pytest.mark.parametrize("bits", [6, 12, 20])  # 6: most values share a slot
+def test_seen_twice_marks_the_slots_of_more_than_one_call_or_repeats(bits: int) -> None:
+    from cleaner.seen import SeenTwice
+
+    rng = np.random.default_rng(bits)
+    seen, calls = SeenTwice(bits), []
+    for k in range(40):
+        values = rng.integers(0, 1 << 32, size=int(rng.integers(0, 300)), dtype=np.uint64).astype(np.uint32)
+        if k % 4 == 0:
+            values = np.concatenate([values, values[:3]])  # repeats within a call count as twice
+        seen.add(values)
+        calls.append(values & np.uint32((1 << bits) - 1))
+    counted: dict[int, int] = {}
+    for values in calls:
+        slots, times = np.unique(values, return_counts=True)
+        for slot, count in zip(slots.tolist(), times.tolist()):
+            counted[slot] = counted.get(slot, 0) + count
+    probe = np.concatenate([*calls, rng.integers(0, 1 << 32, size=200, dtype=np.uint64).astype(np.uint32)])
+    expected = [counted.get(int(v) & ((1 << bits) - 1), 0) > 1 for v in probe.tolist()]
+    seen.done()
+    assert seen.twice(probe).tolist() == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -127,3 +128,22 @@ def test_sign_sets_keeps_the_shingles_it_signed() -> None:
     for i, text in enumerate(texts):
         assert np.array_equal(shingles[bounds[i] : bounds[i + 1]], hasher.shingles(tokens(text)))
         assert words[i] == len(tokens(text))
+
+
+@pytest.mark.parametrize("kept", [1 << 16, 100])  # 100: a sort every band or two
+def test_one_row_bands_sorted_together_find_each_bands_pairs(
+    monkeypatch: pytest.MonkeyPatch, kept: int
+) -> None:
+    from cleaner import lsh as module
+
+    monkeypatch.setattr(module, "_KEPT", kept)
+    rng = np.random.default_rng(5)
+    signatures = rng.integers(0, 60, size=(300, 16), dtype=np.uint32)
+    signatures[:, 3] = rng.integers(0, 2, size=300)  # buckets of ~150: chained through their first
+    ours = BandedLSH(bands=16, rows=1)
+    index = np.arange(300)
+    for valid in (index >= 0, index % 7 != 0):
+        rows, docs = signatures[valid], index[valid]
+        per_band = [module.bucket_pairs(ours.band_key(rows, band), docs) for band in range(16)]
+        expected = np.unique(np.concatenate(per_band), axis=0)
+        assert ours.candidate_pairs(signatures, valid=valid).tolist() == expected.tolist()
