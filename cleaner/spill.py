@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from .write import Packed
+
 __all__ = ["RowBuffer", "SpillStore"]
 
 # Bytes read at once when every line is read in order.
@@ -52,15 +54,16 @@ class SpillStore:
     def append(self, line: str) -> None:
         self.extend([line])
 
-    def extend(self, lines: list[str]) -> None:
+    def extend(self, lines: list[str] | Packed) -> None:
         """Append several lines with one write."""
-        if not lines:
+        if not isinstance(lines, Packed):
+            lines = Packed.of([line.encode("utf-8") for line in lines])
+        if not len(lines):
             return
-        data = [line.encode("utf-8") for line in lines]
-        self._file.write(b"\n".join(data) + b"\n")
+        self._file.write(lines.data)
         end = self._offsets[-1]
-        for item in data:
-            end += len(item) + 1
+        for size in lines.sizes:
+            end += size + 1
             self._offsets.append(end)
 
     def _read(self, start: int, stop: int) -> bytes:
