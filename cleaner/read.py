@@ -265,15 +265,13 @@ class LineBlock:
     data: bytes
 
 
-def parse_block(
-    block: LineBlock, names: FieldNames, limits: Limits
-) -> Iterator[tuple[RawRecord | InputError, bytes]]:
-    """Each record of a block (checked as :func:`read_inputs` checks it) or
-    the error in its place, with its line as read."""
+def parse_block(block: LineBlock, names: FieldNames, limits: Limits) -> Iterator[RawRecord | InputError]:
+    """The records of a block (checked as :func:`read_inputs` checks them),
+    errors in place of bad ones."""
     for line_no, data in enumerate(io.BytesIO(block.data), start=block.first):
         record = parse_line(data, block.origin, line_no, names, limits)
         if record is not None:
-            yield _checked(record, limits), data
+            yield _checked(record, limits)
 
 
 def _open_jsonl(path: str) -> IO[bytes]:

@@ -19,13 +19,13 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .clean import CleanOptions, clean_record
-from .document import CORE_FIELDS, Document
+from .document import Document
 from .errors import InputError
 from .extract import Extracted
 from .read import FieldNames, Limits, LineBlock, RawRecord, parse_block
 from .textclean import BoilerplateTest
 from .tokens import scan_text
-from .write import Packed, dumps, dumps_with, written_string
+from .write import Packed, dumps
 
 __all__ = ["Chunk", "Reading", "cleaned", "failed", "parse_lines", "serve"]
 
@@ -101,29 +101,20 @@ def cleaned(
         return failed(record, exc)
 
 
-# The output fields a text field of another name would collide with.
-_TAKEN = frozenset(CORE_FIELDS) - {"text"}
-
-
 def parse_lines(block: LineBlock, reading: Reading) -> Chunk:
-    """Parse and clean a block of JSONL lines, ready to sign. A plain-text
-    record's output line copies its text as the input wrote it, when
-    :func:`~cleaner.write.dumps` would write exactly that."""
+    """Parse and clean a block of JSONL lines, ready to sign."""
     out = Chunk()
     lines: list[bytes] = []
     texts: list[str] = []
-    key = reading.text_field
-    copy = key not in _TAKEN
-    for record, raw in parse_block(block, reading.names, reading.limits):
+    for record in parse_block(block, reading.names, reading.limits):
         done = record if isinstance(record, InputError) else cleaned(record, reading)
         if isinstance(done, InputError):
             out.problem(done)
             continue
         assert isinstance(record, RawRecord)
         doc, fields = done
-        string = written_string(raw, key) if copy and record.text is not None else None
         try:
-            lines.append(dumps_with(fields, key, string) if string is not None else dumps(fields).encode())
+            lines.append(dumps(fields).encode("utf-8"))
         except Exception as exc:  # as cleaned()
             out.problem(failed(record, exc))
             continue

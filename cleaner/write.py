@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["Packed", "atomic_jsonl", "atomic_text", "dumps", "dumps_with", "written_string"]
+__all__ = ["Packed", "atomic_jsonl", "atomic_text", "dumps"]
 
 
 # Built once: json.dumps with options builds a new encoder on every call.
@@ -25,64 +25,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 def dumps(record: dict[str, Any]) -> str:
     """One JSON line, UTF-8 kept readable, key order as given (deterministic)."""
     return _ENCODER.encode(record)
-
-
-_WHITESPACE = b" \t\n\r"
-
-
-def written_string(line: bytes, key: str) -> bytes | None:
-    """The JSON string that a JSONL line holds in its top-level field ``key``,
-    between its quotes, if those bytes are exactly what :func:`dumps` writes
-    for its value (:func:`dumps_with` can then copy them); else None.
-
-    They are when the line has no ``\\u`` escape (so every key is written as
-    it reads, and the string holds no character :func:`dumps` would escape
-    that way), ``"key"`` occurs once (so it is the top-level key) and the
-    string has no escaped backslash or slash (its other escapes are the ones
-    :func:`dumps` writes). A conservative test: a None costs only speed.
-
-    >>> written_string(b'{"id": 1, "text": "a \\\\"b\\\\"\\\\nc"}\\n', "text")
-    b'a \\\\"b\\\\"\\\\nc'
-    >>> written_string(b'{"text": "caf\\\\u00e9"}', "text") is None
-    True
-    """
-    name = b'"' + key.encode("utf-8") + b'"'
-    if b"\\u" in line or line.count(name) != 1:
-        return None
-    at = line.index(name) + len(name)
-    while line[at : at + 1] in _WHITESPACE:
-        at += 1
-    if line[at : at + 1] != b":":
-        return None
-    at += 1
-    while line[at : at + 1] in _WHITESPACE:
-        at += 1
-    if line[at : at + 1] != b'"':
-        return None
-    start = end = at + 1
-    while (end := line.find(b'"', end)) > 0 and line[end - 1] == 0x5C:  # an escaped quote
-        end += 1
-    if end < 0:
-        return None
-    found = line[start:end]
-    return None if b"\\\\" in found or b"\\/" in found else found
-
-
-def dumps_with(record: dict[str, Any], key: str, string: bytes) -> bytes:
-    """``dumps(record)`` as UTF-8, for a ``record`` whose ``key`` holds a
-    string that :func:`dumps` writes as ``string`` (between its quotes):
-    the string is copied, not encoded again.
-
-    >>> record = {"id": "a", "text": 'Say "hi"', "n": 1}
-    >>> dumps_with(record, "text", b'Say \\\\"hi\\\\"') == dumps(record).encode()
-    True
-    """
-    blank = {**record, key: ""}
-    keys = list(blank)
-    head = _ENCODER.encode({k: blank[k] for k in keys[: keys.index(key) + 1]})
-    cut = len(head) - 2  # just inside the blank string's quotes
-    line = _ENCODER.encode(blank)
-    return b"".join((line[:cut].encode("utf-8"), string, line[cut:].encode("utf-8")))
 
 
 @dataclass(frozen=True)
