@@ -324,11 +324,12 @@ def read_blocks(
     names: FieldNames,
     passed_over: Counter[str] | None,
     limits: Limits,
-    size: int = BLOCK_BYTES,
+    size: int | None = None,
 ) -> Iterator[RawRecord | InputError | LineBlock]:
     """:func:`read_inputs`, but JSONL lines come unparsed, in blocks of about
-    ``size`` bytes (:func:`parse_block` makes them what :func:`read_inputs` yields)."""
-    for record in _read_all(inputs, names, passed_over, limits, size):
+    ``size`` bytes (:data:`BLOCK_BYTES`; :func:`parse_block` makes them what
+    :func:`read_inputs` yields)."""
+    for record in _read_all(inputs, names, passed_over, limits, size or BLOCK_BYTES):
         yield record if isinstance(record, LineBlock) else _checked(record, limits)
 
 

@@ -252,6 +252,9 @@ class _Reader:
                 [sys.executable, "-c", _READER, here, str(tasks_in), str(results_out)],
                 pass_fds=(tasks_in, results_out),
                 stdin=subprocess.DEVNULL,
+                # Ctrl-C reaches the terminal's process group: not this one,
+                # which this process stops (even while it starts up).
+                start_new_session=True,
             )
         os.close(tasks_in)
         os.close(results_out)
