@@ -278,6 +278,10 @@ class _Reader:
         self._outbox.put(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
         return _FromReader(self)
 
+    def ready(self) -> bool:
+        """Whether the oldest result not yet taken is there."""
+        return self._results.poll()
+
     def take(self) -> Chunk:
         """The oldest result not yet taken."""
         try:
@@ -306,6 +310,15 @@ class _FromReader:
 
     def get(self) -> Chunk:
         return _signed(self._reader.take())
+
+
+def _waiting(result: Any) -> bool:
+    """Whether ``result``, the oldest pending, is the reader's and not there yet."""
+    return isinstance(result, _FromReader) and not result._reader.ready()
+
+
+#: Blocks this process may do itself beyond the window, rather than wait for the reader.
+_SPARE = 2
 
 
 class _Runner:
@@ -338,9 +351,18 @@ class _Runner:
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
         pending: deque[Any] = deque()
+        tasks = iter(tasks)
         for task in tasks:
             pending.append(self._submit(task))
-            if len(pending) >= window:
+            while len(pending) >= window:
+                if len(pending) < window + _SPARE and _waiting(pending[0]):
+                    # Rather than wait for the reader (starting up, or behind),
+                    # do the next block here.
+                    task = next(tasks, None)
+                    if task is None:
+                        break
+                    pending.append(_Done(_run(task)) if task[0] == "block" else self._submit(task))
+                    continue
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
