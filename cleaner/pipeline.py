@@ -313,14 +313,16 @@ def run_dedup(
         if on_stage is not None:
             on_stage("writing")
         with atomic_jsonl(output) as sink:
-            for position, line in enumerate(store):
-                if on_record is not None:
-                    record = json.loads(line)
-                    on_record(record)
-                    if keep[position] and not explain:
+            if on_record is None:  # the lines as stored, not decoded
+                for data, count in store.kept(keep.tolist()):
+                    sink.write_encoded(data, count)
+            for position, line in enumerate(store if on_record is not None else ()):
+                record = json.loads(line)
+                on_record(record)
+                if keep[position]:
+                    if not explain:
                         record.pop("removed", None)
                         line = dumps(record)
-                if keep[position]:
                     sink.write_line(line)
             stats.written = sink.count
     finally:

@@ -82,15 +82,27 @@ class SpillStore:
 
     def __iter__(self) -> Iterator[str]:
         """Every line in order, read in large blocks."""
+        for index, stop, block, base in self._blocks():
+            for i in range(index, stop):
+                yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
+
+    def kept(self, keep: list[bool]) -> Iterator[tuple[bytes, int]]:
+        """The lines whose ``keep`` is true, in order, as stored (UTF-8, each
+        with its newline): a block's joined, and how many they are."""
+        for index, stop, block, base in self._blocks():
+            offsets = self._offsets
+            parts = [block[offsets[i] - base : offsets[i + 1] - base] for i in range(index, stop) if keep[i]]
+            yield b"".join(parts), len(parts)
+
+    def _blocks(self) -> Iterator[tuple[int, int, bytes, int]]:
+        """``(first line, end line, their bytes, offset of those)``: every
+        line, a block of about :data:`_BLOCK` bytes at a time."""
         index, count = 0, len(self)
         while index < count:
             stop = index + 1
             while stop < count and self._offsets[stop + 1] - self._offsets[index] <= _BLOCK:
                 stop += 1
-            block = self._read(self._offsets[index], self._offsets[stop])
-            base = self._offsets[index]
-            for i in range(index, stop):
-                yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
+            yield index, stop, self._read(self._offsets[index], self._offsets[stop]), self._offsets[index]
             index = stop
 
     def close(self) -> None:
