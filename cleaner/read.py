@@ -320,16 +320,11 @@ def read_inputs(
 
 
 def read_blocks(
-    inputs: list[tuple[str, str]],
-    names: FieldNames,
-    passed_over: Counter[str] | None,
-    limits: Limits,
-    size: int | None = None,
+    inputs: list[tuple[str, str]], names: FieldNames, passed_over: Counter[str] | None, limits: Limits
 ) -> Iterator[RawRecord | InputError | LineBlock]:
     """:func:`read_inputs`, but JSONL lines come unparsed, in blocks of about
-    ``size`` bytes (:data:`BLOCK_BYTES`; :func:`parse_block` makes them what
-    :func:`read_inputs` yields)."""
-    for record in _read_all(inputs, names, passed_over, limits, size or BLOCK_BYTES):
+    :data:`BLOCK_BYTES` (:func:`parse_block` makes them what :func:`read_inputs` yields)."""
+    for record in _read_all(inputs, names, passed_over, limits, BLOCK_BYTES):
         yield record if isinstance(record, LineBlock) else _checked(record, limits)
 
 

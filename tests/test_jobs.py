@@ -114,8 +114,9 @@ def test_blocks_read_as_lines_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     names, limits = FieldNames(), Limits(max_bytes=4000)
     expected = [repr(vars(r)) for r in read_inputs(inputs, names, None, limits)]
     for size in (1, 100, 1 << 20):
+        monkeypatch.setattr("cleaner.read.BLOCK_BYTES", size)
         found = []
-        for item in read_blocks(inputs, names, None, limits, size):
+        for item in read_blocks(inputs, names, None, limits):
             if isinstance(item, LineBlock):
                 found.extend(repr(vars(r)) for r in parse_block(item, names, limits))
             else:
