@@ -11,7 +11,9 @@ learns the next batch.
 
 With ``jobs=1`` the same tasks run in this process, through the same
 functions; so do light tasks (plain text with cleaning off: reading and
-signing it here is cheaper than shipping it to a worker).
+signing it here is cheaper than shipping it to a worker). Dedup without
+cleaning reads JSONL in blocks of lines, which a lean reader process parses
+while this one signs the blocks parsed before (:mod:`cleaner.reader`).
 """
 
 from __future__ import annotations
