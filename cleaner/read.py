@@ -46,7 +46,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 STDIN = "-"
 #: Bytes of JSONL lines read into one :class:`LineBlock`.
-BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 19
 #: Record fields cleaner reads as metadata (others pass through untouched).
 META_FIELDS = ("title", "date", "author", "source", "url")
 

@@ -13,7 +13,9 @@ the next blocks. With one process, the same functions run in it.
 from __future__ import annotations
 
 import pickle
+import queue
 import signal
+import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -128,13 +130,29 @@ def parse_lines(block: LineBlock, reading: Reading) -> Chunk:
 
 def serve(tasks_fd: int, results_fd: int) -> None:
     """The reader's loop: a :class:`Reading`, then blocks in and chunks out,
-    until the other end closes the pipe."""
+    until the other end closes the pipe. A thread sends the chunks: the
+    reader goes on to the next block while the other end is busy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    tasks, results = Connection(tasks_fd, writable=False), Connection(results_fd, readable=False)
+    tasks = Connection(tasks_fd, writable=False)
+    outbox: queue.Queue[bytes | None] = queue.Queue()
+    sender = threading.Thread(target=_send, args=(Connection(results_fd, readable=False), outbox))
+    sender.start()
     reading: Reading = pickle.loads(tasks.recv_bytes())
-    while True:
-        try:
-            block: LineBlock = pickle.loads(tasks.recv_bytes())
-        except EOFError:
-            return
-        results.send_bytes(pickle.dumps(parse_lines(block, reading), protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        while True:
+            try:
+                block: LineBlock = pickle.loads(tasks.recv_bytes())
+            except EOFError:
+                return
+            outbox.put(pickle.dumps(parse_lines(block, reading), protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        outbox.put(None)
+        sender.join()
+
+
+def _send(results: Connection, outbox: queue.Queue[bytes | None]) -> None:
+    try:
+        while (message := outbox.get()) is not None:
+            results.send_bytes(message)
+    except OSError:  # the other end is gone: so is the work
+        pass
