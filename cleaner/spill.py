@@ -86,13 +86,21 @@ class SpillStore:
             for i in range(index, stop):
                 yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
 
-    def kept(self, keep: list[bool]) -> Iterator[tuple[bytes, int]]:
+    def kept(self, keep: list[bool]) -> Iterator[tuple[memoryview, int]]:
         """The lines whose ``keep`` is true, in order, as stored (UTF-8, each
-        with its newline): a block's joined, and how many they are."""
+        with its newline): each run of consecutive ones, and how many it holds."""
+        offsets = self._offsets
         for index, stop, block, base in self._blocks():
-            offsets = self._offsets
-            parts = [block[offsets[i] - base : offsets[i + 1] - base] for i in range(index, stop) if keep[i]]
-            yield b"".join(parts), len(parts)
+            view = memoryview(block)
+            i = index
+            while i < stop:
+                if not keep[i]:
+                    i += 1
+                    continue
+                first = i
+                while i < stop and keep[i]:
+                    i += 1
+                yield view[offsets[first] - base : offsets[i] - base], i - first
 
     def _blocks(self) -> Iterator[tuple[int, int, bytes, int]]:
         """``(first line, end line, their bytes, offset of those)``: every

@@ -60,12 +60,12 @@ class JsonlSink:
         self._stream.write("\n")
         self.count += 1
 
-    def write_encoded(self, data: bytes, count: int) -> None:
+    def write_encoded(self, data: bytes | memoryview, count: int) -> None:
         """Write ``count`` records serialised by :func:`dumps` and encoded
         (UTF-8), each followed by a newline."""
         binary = getattr(self._stream, "buffer", None)
         if binary is None:
-            self._stream.write(data.decode("utf-8"))
+            self._stream.write(bytes(data).decode("utf-8"))
         else:
             self._stream.flush()
             binary.write(data)
