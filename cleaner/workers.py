@@ -249,17 +249,23 @@ class _Reader:
         tasks_in, tasks_out = os.pipe()
         results_in, results_out = os.pipe()
         here = os.path.dirname(os.path.abspath(__file__))
-        with _signals_deferred():
-            self._proc = subprocess.Popen(
-                [sys.executable, "-c", _READER, here, str(tasks_in), str(results_out)],
-                pass_fds=(tasks_in, results_out),
-                stdin=subprocess.DEVNULL,
-                # Ctrl-C reaches the terminal's process group: not this one,
-                # which this process stops (even while it starts up).
-                start_new_session=True,
-            )
-        os.close(tasks_in)
-        os.close(results_out)
+        try:
+            with _signals_deferred():
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-c", _READER, here, str(tasks_in), str(results_out)],
+                    pass_fds=(tasks_in, results_out),
+                    stdin=subprocess.DEVNULL,
+                    # Ctrl-C reaches the terminal's process group: not this one,
+                    # which this process stops (even while it starts up).
+                    start_new_session=True,
+                )
+        except BaseException:
+            for fd in (tasks_out, results_in):
+                os.close(fd)
+            raise
+        finally:
+            os.close(tasks_in)
+            os.close(results_out)
         self._results = Connection(results_in, writable=False)
         self._outbox: queue.Queue[bytes | None] = queue.Queue()
         self._writer = threading.Thread(target=self._write, args=(Connection(tasks_out, readable=False),))
@@ -332,13 +338,18 @@ class _Runner:
         self.jobs = jobs
         self._pool: Any = None
         self._reader: _Reader | None = None
+        self._reading = True  # whether a reader process may parse blocks
         _start(job)
 
     def _submit(self, task: tuple[str, Any]) -> Any:
-        if task[0] == "block" and self.jobs > 1:
+        if task[0] == "block" and self.jobs > 1 and self._reading:
             # One reader process besides this one (memory): it parses, this one signs.
             if self._reader is None:
-                self._reader = _Reader(_state["reading"])
+                try:
+                    self._reader = _Reader(_state["reading"])
+                except (OSError, ValueError):  # no process to start here: parse here too
+                    self._reading = False
+                    return _Done(_run(task))
             return self._reader.submit(task[1])
         if self.jobs == 1 or not _heavy(task, self.job):
             return _Done(_run(task))
