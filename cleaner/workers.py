@@ -326,7 +326,7 @@ def _waiting(result: Any) -> bool:
 
 
 #: Blocks this process may do itself beyond the window, rather than wait for the reader.
-_SPARE = 2
+_SPARE = 4
 
 
 class _Runner:
