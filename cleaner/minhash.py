@@ -26,13 +26,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .shingling import batch_shingle_array, batch_shingle_parts, combine, fold32, span_hashes
+from .shingling import batch_shingle_array, combine, fold32, scanned_shingle_parts, span_hashes
+from .tokens import scan_text
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
 __all__ = ["MinHasher", "affine32_permutations", "distinct_sets"]
 
+#: ``(signatures, shingles, bounds, words)``: :meth:`MinHasher.sign_sets`.
+SignedSets = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 _EMPTY = np.uint32(0xFFFFFFFF)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 # Texts signed together: about this many characters, so that a batch's arrays
@@ -116,14 +119,14 @@ def distinct_sets(values: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, n
     return out, np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
 
 
-def _batches(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """``(start, stop)`` of consecutive texts signed together: about
-    :data:`_BATCH_CHARS` characters each, at least one text."""
+def _batches(sizes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """``(start, stop)`` of consecutive texts signed together, given their
+    sizes: about :data:`_BATCH_CHARS` characters each, at least one text."""
     start = 0
-    while start < len(texts):
+    while start < len(sizes):
         stop, chars = start, 0
-        while stop < len(texts) and (stop == start or chars < _BATCH_CHARS):
-            chars += len(texts[stop])
+        while stop < len(sizes) and (stop == start or chars < _BATCH_CHARS):
+            chars += sizes[stop]
             stop += 1
         yield start, stop
         start = stop
@@ -193,29 +196,42 @@ class MinHasher:
         and each text's number of distinct shingles (int64)."""
         signatures = np.empty((len(texts), self.num_perm), dtype=np.uint32)
         sizes = np.empty(len(texts), dtype=np.int64)
-        for start, stop in _batches(texts):
+        for start, stop in _batches([len(text) for text in texts]):
             values, bounds = batch_shingle_array(texts[start:stop], self.ngram)
             signatures[start:stop] = self._sign(values, bounds)
             sizes[start:stop] = distinct_counts(values, bounds)
         return signatures, sizes
 
-    def sign_sets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def sign_sets(self, texts: Sequence[str]) -> SignedSets:
         """:meth:`sign`, keeping what verification needs from the same
         shingling: ``(signatures, shingles, bounds, words)``, where text
         ``i``'s sorted distinct shingles are ``shingles[bounds[i]:bounds[i + 1]]``
         and ``words[i]`` is its token count (int64)."""
-        signatures = np.empty((len(texts), self.num_perm), dtype=np.uint32)
-        words = np.empty(len(texts), dtype=np.int64)
+        data, sizes = scan_text(list(texts))
+        return self.sign_scanned(data, np.array(sizes, dtype=np.int64))
+
+    def sign_scanned(
+        self, data: bytes, sizes: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`sign_sets` of texts as :func:`~cleaner.tokens.scan_text`
+        gives them (``data`` and ``sizes``): a process that reads texts can
+        prepare them, one without numpy."""
+        count = len(sizes)
+        signatures = np.empty((count, self.num_perm), dtype=np.uint32)
+        words = np.empty(count, dtype=np.int64)
         sets: list[np.ndarray] = []
-        sizes: list[np.ndarray] = []
-        for start, stop in _batches(texts):
-            values, bounds, words[start:stop] = batch_shingle_parts(texts[start:stop], self.ngram)
+        lengths: list[np.ndarray] = []
+        offsets = np.concatenate(([0], np.cumsum(sizes + 1))).tolist()
+        for start, stop in _batches(sizes.tolist()):
+            at = offsets[start]
+            buffer = np.frombuffer(data, dtype=np.uint8, count=offsets[stop] - at, offset=at)
+            values, bounds, words[start:stop] = scanned_shingle_parts(buffer, sizes[start:stop], self.ngram)
             signatures[start:stop] = self._sign(values, bounds)
             unique, unique_bounds = distinct_sets(values, bounds)
             sets.append(unique)
-            sizes.append(np.diff(unique_bounds))
+            lengths.append(np.diff(unique_bounds))
         shingles = np.concatenate([np.empty(0, dtype=np.uint32), *sets])
-        bounds = np.concatenate(([0], np.cumsum(np.concatenate([np.empty(0, dtype=np.int64), *sizes]))))
+        bounds = np.concatenate(([0], np.cumsum(np.concatenate([np.empty(0, dtype=np.int64), *lengths]))))
         return signatures, shingles, bounds.astype(np.int64), words
 
     def _sign(self, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -21,9 +21,9 @@ from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
 from .index import IndexStore, add_documents
-from .read import FieldNames, Limits, expand_inputs, read_inputs
+from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
 from .spill import RowBuffer, SpillStore
-from .workers import ChunkShingles, Cleaned, Job, default_jobs, process
+from .workers import Chunk, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
@@ -123,39 +123,41 @@ def _cleaned(
     inputs: list[tuple[str, str]],
     job: Job,
     jobs: int,
-    names: FieldNames,
     stats: RunStats,
     report: Reporting,
-    limits: Limits,
     on_progress: ProgressHandler | None = None,
-) -> Iterator[tuple[list[Cleaned], np.ndarray | None, ChunkShingles | None]]:
+) -> Iterator[Chunk]:
     """Clean documents chunk by chunk, in input order; problems are counted,
-    reported and (in strict mode) raised here."""
+    reported and (in strict mode) raised here, and left out of the chunks."""
     on_problem, strict = report.on_problem, report.strict
     first_seen: dict[str, str] = {}  # id -> where it was first read
-    records = read_inputs(inputs, names, stats.passed_over, limits)
-    for items, signatures, sizes in process(records, job, jobs):
-        docs: list[Cleaned] = []
-        for item in items:
-            if isinstance(item, InputError):
-                stats.skipped[item.reason] += 1
-                on_problem(item)
+    if job.signing and not job.clean:  # JSONL lines are parsed where they are signed
+        records = read_blocks(inputs, job.names, stats.passed_over, job.limits)
+    else:
+        records = read_inputs(inputs, job.names, stats.passed_over, job.limits)
+    for chunk in process(records, job, jobs):
+        done = 0
+        for at, problem in [*chunk.problems, (len(chunk), None)]:
+            for i in range(done, at):
+                stats.read += 1
+                if chunk.removed[i]:
+                    stats.removed.update(chunk.removed[i])
+                doc_id, origin, line = chunk.ids[i], chunk.origins[i], chunk.origin_lines[i]
+                if doc_id in first_seen:
+                    stats.duplicate_ids += 1
+                    detail = f"id {doc_id!r} also at {first_seen[doc_id]}; both kept"
+                    report.on_warning(InputError(origin, "duplicate-id", detail, line=line))
+                else:
+                    first_seen[doc_id] = f"{origin}:{line}" if line is not None else origin
+            done = at
+            if problem is not None:
+                stats.skipped[problem.reason] += 1
+                on_problem(problem)
                 if strict:
-                    raise StrictModeError(item)
-                continue
-            stats.read += 1
-            stats.removed.update(item.removed)
-            docs.append(item)
-            if item.id in first_seen:
-                stats.duplicate_ids += 1
-                detail = f"id {item.id!r} also at {first_seen[item.id]}; both kept"
-                report.on_warning(InputError(item.origin, "duplicate-id", detail, line=item.origin_line))
-            else:
-                line = item.origin_line
-                first_seen[item.id] = f"{item.origin}:{line}" if line is not None else item.origin
+                    raise StrictModeError(problem)
         if on_progress is not None:
             on_progress(stats.done)
-        yield docs, signatures, sizes
+        yield chunk
 
 
 def run_clean(
@@ -183,15 +185,13 @@ def run_clean(
     options, names = options or CleanOptions(), names or FieldNames()
     files = expand_inputs(inputs)  # a missing path fails here, before any output exists
     stats = RunStats()
-    job = Job.of(options, explain=explain, text_field=names.text)
+    job = Job.of(options, explain=explain, text_field=names.text, names=names, limits=limits or Limits())
     with atomic_jsonl(output) as sink:
         report = Reporting(on_problem, on_warning, strict)
-        chunks = _cleaned(
-            files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
-        )
-        for docs, _, _ in chunks:
-            for doc in docs:
-                sink.write_line(doc.line)
+        for chunk in _cleaned(files, job, jobs or default_jobs(), stats, report, on_progress):
+            assert isinstance(chunk.lines, list)
+            for line in chunk.lines:
+                sink.write_line(line)
         stats.written = sink.count
     stats.seconds = time.perf_counter() - started
     return stats
@@ -251,6 +251,8 @@ def run_dedup(
         explain=explain or on_record is not None,
         text_field=names.text,
         signing=(hasher.num_perm, hasher.seed, hasher.ngram),
+        names=names,
+        limits=limits or Limits(),
     )
     ids: list[str] = []
     texts = SpillStore()  # clean texts, read back from disk as verification needs them
@@ -265,23 +267,20 @@ def run_dedup(
     store = SpillStore()
     try:
         report = Reporting(on_problem, on_warning, strict)
-        for docs, sigs, shingles in _cleaned(
-            files, job, jobs or default_jobs(), names, stats, report, limits or Limits(), on_progress
-        ):
-            assert sigs is not None and shingles is not None
-            if sets is not None and len(ids) + len(docs) < FILTER_FROM:
-                values, bounds, counts = shingles
+        for chunk in _cleaned(files, job, jobs or default_jobs(), stats, report, on_progress):
+            assert chunk.signatures is not None and chunk.shingles is not None
+            if sets is not None and len(ids) + len(chunk) < FILTER_FROM:
+                values, bounds, counts = chunk.shingles
                 sets.extend(values[a:b] for a, b in pairwise(bounds.tolist()))
                 words.append(counts)
             else:
                 sets, words = None, []
-            store.extend([doc.line for doc in docs])
-            texts.extend([doc.text or "" for doc in docs])
-            for doc in docs:
-                ids.append(doc.id)
-                dates.append(doc.date)
-                sources.append(sys.intern(doc.source) if doc.source else None)
-            signatures.extend(sigs)
+            store.extend(chunk.lines)
+            texts.extend(chunk.texts)
+            ids.extend(chunk.ids)
+            dates.extend(chunk.dates)
+            sources.extend(sys.intern(source) if source else None for source in chunk.sources)
+            signatures.extend(chunk.signatures)
         keep = np.zeros(len(store), dtype=bool)
         extra: list[dict[str, object]] = []
         known = (sets, np.concatenate([np.empty(0, dtype=np.int64), *words])) if sets is not None else None
@@ -314,14 +313,16 @@ def run_dedup(
         if on_stage is not None:
             on_stage("writing")
         with atomic_jsonl(output) as sink:
-            for position, line in enumerate(store):
-                if on_record is not None:
-                    record = json.loads(line)
-                    on_record(record)
-                    if keep[position] and not explain:
+            if on_record is None:  # the lines as stored, not decoded
+                for data, count in store.kept(keep.tolist()):
+                    sink.write_encoded(data, count)
+            for position, line in enumerate(store if on_record is not None else ()):
+                record = json.loads(line)
+                on_record(record)
+                if keep[position]:
+                    if not explain:
                         record.pop("removed", None)
                         line = dumps(record)
-                if keep[position]:
                     sink.write_line(line)
             stats.written = sink.count
     finally:

@@ -13,6 +13,7 @@ in the record's place, so the caller can report it and carry on.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -27,13 +28,25 @@ from typing import IO, Any
 from .errors import ConfigError, InputError
 from .extract import decode_html, html_depth
 
-__all__ = ["FieldNames", "Limits", "RawRecord", "expand_inputs", "read_inputs", "read_jsonl"]
+__all__ = [
+    "FieldNames",
+    "Limits",
+    "LineBlock",
+    "RawRecord",
+    "expand_inputs",
+    "parse_block",
+    "read_blocks",
+    "read_inputs",
+    "read_jsonl",
+]
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 STDIN = "-"
+#: Bytes of JSONL lines read into one :class:`LineBlock`.
+BLOCK_BYTES = 1 << 19
 #: Record fields cleaner reads as metadata (others pass through untouched).
 META_FIELDS = ("title", "date", "author", "source", "url")
 
@@ -199,30 +212,66 @@ def read_jsonl(
     Lines are decoded one by one, so a line of invalid UTF-8 costs that line only.
     """
     limits = limits or Limits()
+    for item in _jsonl_lines(stream, origin):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        record = parse_line(item[1], origin, item[0], names, limits)
+        if record is not None:
+            yield record
+
+
+def _jsonl_lines(stream: IO[bytes], origin: str) -> Iterator[tuple[int, bytes] | InputError]:
+    """``(number, line)`` for each line of ``stream``; a read error ends it with an error."""
     line_no = 0
     try:
         for line_no, data in enumerate(stream, start=1):
-            if not data or data.isspace():  # blank (strip() would copy every line to tell)
-                continue
-            if len(data) > limits.max_bytes:
-                detail = f"{len(data)} bytes, over --max-bytes {limits.max_bytes}"
-                yield InputError(origin, "too-large", detail, line=line_no)
-                continue
-            try:
-                obj = json.loads(data.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                yield InputError(origin, "invalid-utf8", f"byte {exc.start}: {exc.reason}", line=line_no)
-                continue
-            except json.JSONDecodeError as exc:
-                yield InputError(origin, "invalid-json", exc.msg, line=line_no)
-                continue
-            except RecursionError:
-                yield InputError(origin, "invalid-json", "nested too deeply", line=line_no)
-                continue
-            # Only a \uD800-\uDFFF escape makes a surrogate (UTF-8 cannot encode one).
-            yield _record(obj, origin, line_no, names, b"\\ud" in data or b"\\uD" in data)
+            yield line_no, data
     except (OSError, EOFError, zlib.error) as exc:
         yield InputError(origin, "truncated", f"stopped reading after line {line_no}: {exc}")
+
+
+def parse_line(
+    data: bytes, origin: str, line_no: int, names: FieldNames, limits: Limits
+) -> RawRecord | InputError | None:
+    """The record on one JSONL line (as read, with its newline), an error, or
+    None for a blank line."""
+    if not data or data.isspace():  # blank (strip() would copy every line to tell)
+        return None
+    if len(data) > limits.max_bytes:
+        detail = f"{len(data)} bytes, over --max-bytes {limits.max_bytes}"
+        return InputError(origin, "too-large", detail, line=line_no)
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return InputError(origin, "invalid-utf8", f"byte {exc.start}: {exc.reason}", line=line_no)
+    except json.JSONDecodeError as exc:
+        return InputError(origin, "invalid-json", exc.msg, line=line_no)
+    except RecursionError:
+        return InputError(origin, "invalid-json", "nested too deeply", line=line_no)
+    # Only a \uD800-\uDFFF escape makes a surrogate (UTF-8 cannot encode one).
+    return _record(obj, origin, line_no, names, b"\\ud" in data or b"\\uD" in data)
+
+
+@dataclass(frozen=True)
+class LineBlock:
+    """Consecutive lines of a JSONL input, unparsed: parsed (and signed) where
+    they are sent (:func:`parse_block`)."""
+
+    origin: str
+    #: The number of the first line in ``data``.
+    first: int
+    #: The lines as read, each with its newline (but perhaps the input's last).
+    data: bytes
+
+
+def parse_block(block: LineBlock, names: FieldNames, limits: Limits) -> Iterator[RawRecord | InputError]:
+    """The records of a block (checked as :func:`read_inputs` checks them),
+    errors in place of bad ones."""
+    for line_no, data in enumerate(io.BytesIO(block.data), start=block.first):
+        record = parse_line(data, block.origin, line_no, names, limits)
+        if record is not None:
+            yield _checked(record, limits)
 
 
 def _open_jsonl(path: str) -> IO[bytes]:
@@ -266,12 +315,49 @@ def read_inputs(
     """
     limits = limits or Limits()
     for record in _read_all(inputs, names or FieldNames(), passed_over, limits):
+        assert not isinstance(record, LineBlock)
         yield _checked(record, limits)
 
 
-def _read_all(
+def read_blocks(
     inputs: list[tuple[str, str]], names: FieldNames, passed_over: Counter[str] | None, limits: Limits
-) -> Iterator[RawRecord | InputError]:
+) -> Iterator[RawRecord | InputError | LineBlock]:
+    """:func:`read_inputs`, but JSONL lines come unparsed, in blocks of about
+    :data:`BLOCK_BYTES` (:func:`parse_block` makes them what :func:`read_inputs` yields)."""
+    for record in _read_all(inputs, names, passed_over, limits, BLOCK_BYTES):
+        yield record if isinstance(record, LineBlock) else _checked(record, limits)
+
+
+def _blocks(
+    lines: Iterator[tuple[int, bytes] | InputError], origin: str, size: int
+) -> Iterator[LineBlock | InputError]:
+    """The lines in blocks of about ``size`` bytes; a read error follows the lines read before it."""
+    held: list[bytes] = []
+    first = total = 0
+    for item in lines:
+        if isinstance(item, InputError):
+            if held:
+                yield LineBlock(origin, first, b"".join(held))
+            yield item
+            return
+        if not held:
+            first = item[0]
+        held.append(item[1])
+        total += len(item[1])
+        if total >= size:
+            yield LineBlock(origin, first, b"".join(held))
+            held, total = [], 0
+    if held:
+        yield LineBlock(origin, first, b"".join(held))
+
+
+def _read_all(
+    inputs: list[tuple[str, str]],
+    names: FieldNames,
+    passed_over: Counter[str] | None,
+    limits: Limits,
+    block: int | None = None,
+) -> Iterator[RawRecord | InputError | LineBlock]:
     for path, kind in inputs:
         if kind == "warc":
             from .warc import read_warc  # imports warcio: only for runs that read WARC
@@ -288,7 +374,10 @@ def _read_all(
             yield InputError(origin, "unreadable", exc.strerror or str(exc))
             continue
         try:
-            yield from read_jsonl(stream, origin, names, limits)
+            if block is None:
+                yield from read_jsonl(stream, origin, names, limits)
+            else:
+                yield from _blocks(_jsonl_lines(stream, origin), origin, block)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()

@@ -20,14 +20,11 @@ True
 
 from __future__ import annotations
 
-import codecs
-import functools
-import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
-from .tokens import normalize, tokens
+from .tokens import _fold_case, _raw_form, _unfolded_form, scan_text, stand_in
 
 __all__ = [
     "ascii_form",
@@ -35,6 +32,7 @@ __all__ = [
     "batch_shingle_parts",
     "batch_shingles",
     "scan_tokens",
+    "scanned_shingle_parts",
     "span_hashes",
     "stand_in",
 ]
@@ -45,46 +43,6 @@ _RADIX = 0xA0761D6478BD642F  # odd, so invertible mod 2**64
 _APOSTROPHE = ord("'")
 #: Bytes whose tokens are hashed at once (see :func:`span_hashes`).
 _WINDOW = 1 << 18
-
-
-# Contexts a stand-in must tokenise like its character in (space-separated).
-_CONTEXTS = "ab{0}cd {0}ab ab{0} a'{0}b a{0}'b 1{0}2 {0}"
-_HANDLER = "cleaner-ascii-stand-in"
-
-
-@functools.cache
-def stand_in(char: str) -> str | None:
-    """An ASCII stand-in for ``char`` that :func:`~cleaner.tokens.tokens`
-    treats alike in every context, or None: its normal form when that is
-    ASCII (``é`` -> ``e``, ``’`` -> ``'``), else a space when it ends a token
-    (``©``, ``•``). Marks and format characters, which attach to their
-    neighbours, and letters of other scripts have none."""
-    if unicodedata.category(char)[0] in "MC" or unicodedata.combining(char):
-        return None
-    form = normalize(char)
-    candidate = form if form.isascii() else " "
-    if tokens(_CONTEXTS.format(char)) == tokens(_CONTEXTS.format(candidate)):
-        return candidate
-    return None
-
-
-class _NoStandIn(Exception):
-    pass
-
-
-def _stand_in(error: UnicodeError) -> tuple[str, int]:
-    """Encoding error handler: ASCII stand-ins for a run of characters."""
-    assert isinstance(error, UnicodeEncodeError)
-    out = []
-    for char in error.object[error.start : error.end]:
-        replacement = stand_in(char)
-        if replacement is None:
-            raise _NoStandIn(char)
-        out.append(replacement)
-    return "".join(out), error.end
-
-
-codecs.register_error(_HANDLER, _stand_in)
 
 
 _WORD_BYTE = np.zeros(256, dtype=bool)
@@ -102,28 +60,6 @@ def ascii_form(text: str) -> bytes | None:
     full path."""
     data = _raw_form(text)
     return None if data is None else _fold_case(data)
-
-
-def _raw_form(text: str) -> bytes | None:
-    """``text`` as ASCII with stand-ins, case not yet folded."""
-    if text.isascii():
-        return text.encode("ascii")
-    try:
-        return text.encode("ascii", _HANDLER)
-    except _NoStandIn:
-        return None
-
-
-def _fold_case(data: bytes) -> bytes:
-    """Lower case, and the backtick as an apostrophe (as normalisation does).
-    A no-op on the joined tokens of :func:`tokens`, which are folded already."""
-    data = data.lower()
-    return data.replace(b"`", b"'") if b"`" in data else data
-
-
-def _unfolded_form(text: str) -> bytes:
-    form = _raw_form(text)
-    return form if form is not None else " ".join(tokens(text)).encode("utf-8")
 
 
 def scan_form(text: str) -> bytes:
@@ -244,16 +180,22 @@ def batch_shingle_array(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, n
 
 def batch_shingle_parts(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`batch_shingle_array`, and each text's token count (int64)."""
-    parts = [_unfolded_form(text) for text in texts]
-    # A NUL byte between texts (not a word byte) keeps tokens from spanning
-    # two; case is folded once for the whole batch.
-    buffer = np.frombuffer(_fold_case(b"\0".join(parts)), dtype=np.uint8)
+    data, sizes = scan_text(list(texts))
+    return scanned_shingle_parts(np.frombuffer(data, dtype=np.uint8), np.array(sizes, dtype=np.int64), ngram)
+
+
+def scanned_shingle_parts(
+    buffer: np.ndarray, sizes: np.ndarray, ngram: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`batch_shingle_parts` of texts given as
+    :func:`~cleaner.tokens.scan_text` made them: ``buffer`` (uint8) and
+    each text's ``sizes`` (int64, NUL byte not counted)."""
     starts, ends = _scan(buffer)
     hashes = span_hashes(buffer, starts, ends)
-    text_start = np.cumsum([0] + [len(p) + 1 for p in parts])
+    text_start = np.concatenate(([0], np.cumsum(sizes + 1)))
     first = np.searchsorted(starts, text_start)  # each text's first token, and the end
     counts = np.diff(first)
-    text_of = np.repeat(np.arange(len(texts)), counts)
+    text_of = np.repeat(np.arange(len(sizes)), counts)
     n = len(hashes)
     if n >= ngram:
         grams = combine(hashes, ngram)
@@ -269,5 +211,5 @@ def batch_shingle_parts(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, n
         owner = np.concatenate([owner, short])
         order = np.argsort(owner, kind="stable")
         grams, owner = grams[order], owner[order]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(texts)))))
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(sizes)))))
     return fold32(grams), bounds, counts.astype(np.int64)

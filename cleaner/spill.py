@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from .write import Packed
+
 __all__ = ["RowBuffer", "SpillStore"]
 
 # Bytes read at once when every line is read in order.
@@ -52,15 +54,16 @@ class SpillStore:
     def append(self, line: str) -> None:
         self.extend([line])
 
-    def extend(self, lines: list[str]) -> None:
+    def extend(self, lines: list[str] | Packed) -> None:
         """Append several lines with one write."""
-        if not lines:
+        if not isinstance(lines, Packed):
+            lines = Packed.of([line.encode("utf-8") for line in lines])
+        if not len(lines):
             return
-        data = [line.encode("utf-8") for line in lines]
-        self._file.write(b"\n".join(data) + b"\n")
+        self._file.write(lines.data)
         end = self._offsets[-1]
-        for item in data:
-            end += len(item) + 1
+        for size in lines.sizes:
+            end += size + 1
             self._offsets.append(end)
 
     def _read(self, start: int, stop: int) -> bytes:
@@ -79,15 +82,35 @@ class SpillStore:
 
     def __iter__(self) -> Iterator[str]:
         """Every line in order, read in large blocks."""
+        for index, stop, block, base in self._blocks():
+            for i in range(index, stop):
+                yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
+
+    def kept(self, keep: list[bool]) -> Iterator[tuple[memoryview, int]]:
+        """The lines whose ``keep`` is true, in order, as stored (UTF-8, each
+        with its newline): each run of consecutive ones, and how many it holds."""
+        offsets = self._offsets
+        for index, stop, block, base in self._blocks():
+            view = memoryview(block)
+            i = index
+            while i < stop:
+                if not keep[i]:
+                    i += 1
+                    continue
+                first = i
+                while i < stop and keep[i]:
+                    i += 1
+                yield view[offsets[first] - base : offsets[i] - base], i - first
+
+    def _blocks(self) -> Iterator[tuple[int, int, bytes, int]]:
+        """``(first line, end line, their bytes, offset of those)``: every
+        line, a block of about :data:`_BLOCK` bytes at a time."""
         index, count = 0, len(self)
         while index < count:
             stop = index + 1
             while stop < count and self._offsets[stop + 1] - self._offsets[index] <= _BLOCK:
                 stop += 1
-            block = self._read(self._offsets[index], self._offsets[stop])
-            base = self._offsets[index]
-            for i in range(index, stop):
-                yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
+            yield index, stop, self._read(self._offsets[index], self._offsets[stop]), self._offsets[index]
             index = stop
 
     def close(self) -> None:

@@ -15,12 +15,14 @@ character, so their shingles are character n-grams.
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["normalize", "token_spans", "tokens"]
+__all__ = ["normalize", "scan_text", "stand_in", "token_spans", "tokens"]
 
 _TRANSLATE = str.maketrans(
     {
@@ -101,3 +103,77 @@ def _spans_one_by_one(text: str) -> Iterator[tuple[int, int, str]]:
     for (start, end, _), token in zip(found, normal):
         if token:
             yield start, end, token
+
+
+# ----------------------------------------------------------------------------- the shingle scan's input
+# (:mod:`cleaner.shingling`: here, without numpy, so a process that only reads
+# can prepare texts for the scan)
+
+# Contexts a stand-in must tokenise like its character in (space-separated).
+_CONTEXTS = "ab{0}cd {0}ab ab{0} a'{0}b a{0}'b 1{0}2 {0}"
+_HANDLER = "cleaner-ascii-stand-in"
+
+
+@functools.cache
+def stand_in(char: str) -> str | None:
+    """An ASCII stand-in for ``char`` that :func:`~cleaner.tokens.tokens`
+    treats alike in every context, or None: its normal form when that is
+    ASCII (``é`` -> ``e``, ``’`` -> ``'``), else a space when it ends a token
+    (``©``, ``•``). Marks and format characters, which attach to their
+    neighbours, and letters of other scripts have none."""
+    if unicodedata.category(char)[0] in "MC" or unicodedata.combining(char):
+        return None
+    form = normalize(char)
+    candidate = form if form.isascii() else " "
+    if tokens(_CONTEXTS.format(char)) == tokens(_CONTEXTS.format(candidate)):
+        return candidate
+    return None
+
+
+class _NoStandIn(Exception):
+    pass
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: ASCII stand-ins for a run of characters."""
+    assert isinstance(error, UnicodeEncodeError)
+    out = []
+    for char in error.object[error.start : error.end]:
+        replacement = stand_in(char)
+        if replacement is None:
+            raise _NoStandIn(char)
+        out.append(replacement)
+    return "".join(out), error.end
+
+
+codecs.register_error(_HANDLER, _stand_in)
+
+
+def _raw_form(text: str) -> bytes | None:
+    """``text`` as ASCII with stand-ins, case not yet folded."""
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        return text.encode("ascii", _HANDLER)
+    except _NoStandIn:
+        return None
+
+
+def _fold_case(data: bytes) -> bytes:
+    """Lower case, and the backtick as an apostrophe (as normalisation does).
+    A no-op on the joined tokens of :func:`tokens`, which are folded already."""
+    data = data.lower()
+    return data.replace(b"`", b"'") if b"`" in data else data
+
+
+def _unfolded_form(text: str) -> bytes:
+    form = _raw_form(text)
+    return form if form is not None else " ".join(tokens(text)).encode("utf-8")
+
+
+def scan_text(texts: list[str]) -> tuple[bytes, list[int]]:
+    """What :mod:`cleaner.shingling` scans for ``texts``: their ASCII forms,
+    case folded, each followed by a NUL byte (no word byte: tokens do not
+    span two texts), and each form's size."""
+    forms = [_unfolded_form(text) for text in texts]
+    return _fold_case(b"\0".join(forms) + b"\0") if forms else b"", [len(form) for form in forms]

@@ -11,33 +11,41 @@ learns the next batch.
 
 With ``jobs=1`` the same tasks run in this process, through the same
 functions; so do light tasks (plain text with cleaning off: reading and
-signing it here is cheaper than shipping it to a worker).
+signing it here is cheaper than shipping it to a worker). Dedup without
+cleaning reads JSONL in blocks of lines, which a lean reader process parses
+while this one signs the blocks parsed before (:mod:`cleaner.reader`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
+import subprocess
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 import numpy as np
 
-from .clean import CleanOptions, clean_record, extract_record, learn_batch
+from .clean import CleanOptions, extract_record, learn_batch
 from .errors import InputError
 from .extract import Extracted
 from .minhash import MinHasher
-from .read import RawRecord
+from .read import FieldNames, Limits, LineBlock, RawRecord
+from .reader import Chunk, Reading, cleaned, failed, parse_lines
 from .textclean import BoilerplateTest
 from .write import dumps
 
-__all__ = ["Cleaned", "Job", "default_jobs", "process"]
+__all__ = ["Chunk", "Job", "default_jobs", "process"]
 
 # Records per task: enough to amortise inter-process traffic and batch signing.
 CHUNK = 256
@@ -64,35 +72,20 @@ class Job:
     text_field: str = "text"
     #: ``(num_perm, seed, ngram)`` to sign clean texts, or None not to.
     signing: tuple[int, int, int] | None = None
+    #: How to read the JSONL blocks a task may hold (:class:`~cleaner.read.LineBlock`).
+    names: FieldNames = field(default_factory=FieldNames)
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
     def of(cls, options: CleanOptions, **kwargs: Any) -> Job:
         return cls(options.rules, options.clean, options.learn_boilerplate, options.batch_size, **kwargs)
 
 
-@dataclass(frozen=True)
-class Cleaned:
-    """One clean document as the parent needs it: its output line and what
-    clustering and the summary use."""
-
-    line: str
-    id: str
-    date: str | None
-    source: str | None
-    removed: tuple[str, ...]
-    #: The clean text, when signing (dedup verifies candidates on it).
-    text: str | None = None
-    #: Where the record was read (file, JSONL line), for reports.
-    origin: str = ""
-    origin_line: int | None = None
-
-
-#: A chunk's results in order and, when signing, the signatures of its clean
-#: documents (errors have no row) and their shingles, from the same pass:
-#: ``(sorted distinct shingles packed, each one's bounds, token counts)``
-#: (:meth:`MinHasher.sign_sets`), which verification needs.
+#: The sorted distinct shingles of a chunk's documents, packed (document
+#: ``i``'s at ``shingles[bounds[i]:bounds[i + 1]]``), and their token counts:
+#: ``(shingles, bounds, counts)`` (:meth:`MinHasher.sign_sets`), which
+#: verification needs.
 ChunkShingles = tuple[np.ndarray, np.ndarray, np.ndarray]
-ChunkResult = tuple[list["Cleaned | InputError"], "np.ndarray | None", "ChunkShingles | None"]
 _Item = tuple["RawRecord | InputError", "Extracted | None", "BoilerplateTest | None"]
 
 _state: dict[str, Any] = {}
@@ -101,7 +94,8 @@ _state: dict[str, Any] = {}
 def _start(job: Job) -> None:
     """Set up this process to run tasks of ``job``."""
     _state["job"] = job
-    _state["options"] = CleanOptions(job.rules, job.clean, job.learn_boilerplate, job.batch_size)
+    options = CleanOptions(job.rules, job.clean, job.learn_boilerplate, job.batch_size)
+    _state["reading"] = Reading(options, job.explain, job.text_field, job.names, job.limits)
     _state["hasher"] = MinHasher(*job.signing[:2], ngram=job.signing[2]) if job.signing else None
 
 
@@ -113,52 +107,67 @@ def _start_worker(job: Job) -> None:
     _start(job)
 
 
-def _failed(record: RawRecord, exc: Exception) -> InputError:
-    """A record the extractor or cleaner failed on: reported, not fatal."""
-    return InputError(record.origin, "failed", f"{type(exc).__name__}: {exc}"[:200], line=record.line)
-
-
 def _extract_one(record: RawRecord | InputError) -> Extracted | InputError | None:
     if isinstance(record, InputError):
         return None
     try:
         return extract_record(record)
     except Exception as exc:  # a page no parser copes with costs that page only
-        return _failed(record, exc)
+        return failed(record, exc)
 
 
 def _extract(records: list[RawRecord | InputError]) -> list[Extracted | InputError | None]:
     return [_extract_one(r) for r in records]
 
 
-def _clean(items: list[_Item]) -> ChunkResult:
+def _signed(chunk: Chunk, texts: list[str] | None = None) -> Chunk:
+    """The chunk with its documents' signatures and shingles, when signing:
+    of ``texts``, else of the texts the chunk holds ready to scan."""
+    hasher: MinHasher | None = _state["hasher"]
+    if hasher is not None:
+        if texts is not None:
+            signed = hasher.sign_sets(texts)
+        else:
+            assert chunk.scanned is not None
+            data, sizes = chunk.scanned
+            signed = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64))
+            chunk.scanned = None
+        chunk.signatures, shingles, bounds, words = signed
+        chunk.shingles = (shingles, bounds, words)
+    return chunk
+
+
+def _clean(items: list[_Item]) -> Chunk:
     job: Job = _state["job"]
-    options: CleanOptions = _state["options"]
-    out: list[Cleaned | InputError] = []
+    out = Chunk()
+    lines: list[str] = []
     texts: list[str] = []
     for record, found, test in items:
-        if isinstance(record, InputError):
-            out.append(record)
+        done = record if isinstance(record, InputError) else cleaned(record, _state["reading"], found, test)
+        if not isinstance(done, InputError):
+            try:
+                line = dumps(done[1])
+            except Exception as exc:  # as cleaned()
+                done = failed(record, exc)  # type: ignore[arg-type]
+        if isinstance(done, InputError):
+            out.problem(done)
             continue
-        try:
-            doc = clean_record(record, options, test, found)
-            line = dumps(doc.to_record(explain=job.explain, text_field=job.text_field))
-        except Exception as exc:  # a document the cleaner fails on costs that document only
-            out.append(_failed(record, exc))
-            continue
-        text = doc.text if job.signing else None
-        removed = tuple(r.category for r in doc.removed)
-        out.append(Cleaned(line, doc.id, doc.date, doc.source, removed, text, record.origin, record.line))
-        texts.append(doc.text)
-    hasher: MinHasher | None = _state["hasher"]
-    if hasher is None:
-        return out, None, None
-    signatures, shingles, bounds, words = hasher.sign_sets(texts)
-    return out, signatures, (shingles, bounds, words)
+        out.add(record, done[0])  # type: ignore[arg-type]
+        lines.append(line)
+        if job.signing:
+            texts.append(done[0].text)
+    out.lines, out.texts = lines, texts
+    return _signed(out, texts)
+
+
+def _block(block: LineBlock) -> Chunk:
+    return _signed(parse_lines(block, _state["reading"]))
 
 
 def _run(task: tuple[str, Any]) -> Any:
     kind, payload = task
+    if kind == "block":
+        return _block(payload)
     return _extract(payload) if kind == "extract" else _clean(payload)
 
 
@@ -185,6 +194,8 @@ def _heavy(task: tuple[str, Any], job: Job) -> bool:
     kind, payload = task
     if kind == "extract" or job.clean:
         return True
+    if kind == "block":
+        return False
     return any(isinstance(r, RawRecord) and r.html is not None for r, _, _ in payload)
 
 
@@ -209,6 +220,114 @@ def _signals_deferred() -> Iterator[None]:
 
 _HELD = (signal.SIGINT, signal.SIGTERM)
 
+#: Blocks given to the reader process and not yet signed here: the one
+#: signed, the one it parses, one queued.
+_READER_QUEUE = 3
+# The reader's start: the package's modules without its __init__, which
+# imports them all (and numpy); the task needs few (:mod:`cleaner.reader`).
+_READER = """import sys, types
+package = types.ModuleType("cleaner")
+package.__path__ = [sys.argv[1]]
+sys.modules["cleaner"] = package
+from cleaner.reader import serve
+serve(int(sys.argv[2]), int(sys.argv[3]))
+"""
+
+
+class _Reader:
+    """A second process that parses JSONL blocks (the dedup path without
+    cleaning) while this one signs the blocks it parsed before
+    (:mod:`cleaner.reader`). A fresh interpreter, not a pool worker: no
+    server process, and only the modules the task needs.
+
+    Results come back in submission order; a writer thread feeds the
+    blocks, as this process may be sending one while the reader sends back
+    a result (both pipes are bounded).
+    """
+
+    def __init__(self, reading: Reading):
+        tasks_in, tasks_out = os.pipe()
+        results_in, results_out = os.pipe()
+        here = os.path.dirname(os.path.abspath(__file__))
+        try:
+            with _signals_deferred():
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-c", _READER, here, str(tasks_in), str(results_out)],
+                    pass_fds=(tasks_in, results_out),
+                    stdin=subprocess.DEVNULL,
+                    # Ctrl-C reaches the terminal's process group: not this one,
+                    # which this process stops (even while it starts up).
+                    start_new_session=True,
+                )
+        except BaseException:
+            for fd in (tasks_out, results_in):
+                os.close(fd)
+            raise
+        finally:
+            os.close(tasks_in)
+            os.close(results_out)
+        self._results = Connection(results_in, writable=False)
+        self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        self._writer = threading.Thread(target=self._write, args=(Connection(tasks_out, readable=False),))
+        self._writer.daemon = True
+        self._writer.start()
+        self._outbox.put(pickle.dumps(reading))
+
+    def _write(self, tasks: Connection) -> None:
+        try:
+            while (message := self._outbox.get()) is not None:
+                tasks.send_bytes(message)
+        except OSError:  # the reader died: take() reports it
+            pass
+        finally:
+            tasks.close()
+
+    def submit(self, block: LineBlock) -> _FromReader:
+        self._outbox.put(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+        return _FromReader(self)
+
+    def ready(self) -> bool:
+        """Whether the oldest result not yet taken is there."""
+        return self._results.poll()
+
+    def take(self) -> Chunk:
+        """The oldest result not yet taken."""
+        try:
+            message = self._results.recv_bytes()
+        except (EOFError, OSError):
+            raise RuntimeError(f"the reading process stopped (exit status {self._proc.wait()})") from None
+        chunk: Chunk = pickle.loads(message)
+        return chunk
+
+    def close(self, finished: bool) -> None:
+        """Let the reader exit (``finished``), or stop it now."""
+        if not finished:
+            self._proc.kill()
+        self._outbox.put(None)
+        self._writer.join()
+        self._results.close()
+        self._proc.wait()
+
+
+class _FromReader:
+    """A block's result, to be taken from the reader in submission order and
+    signed here."""
+
+    def __init__(self, reader: _Reader):
+        self._reader = reader
+
+    def get(self) -> Chunk:
+        return _signed(self._reader.take())
+
+
+def _waiting(result: Any) -> bool:
+    """Whether ``result``, the oldest pending, is the reader's and not there yet."""
+    return isinstance(result, _FromReader) and not result._reader.ready()
+
+
+#: Blocks this process may do itself beyond the window, rather than wait for the reader.
+_SPARE = 4
+
 
 class _Runner:
     """Runs tasks in order: light ones in this process, heavy ones in a pool
@@ -218,9 +337,20 @@ class _Runner:
         self.job = job
         self.jobs = jobs
         self._pool: Any = None
+        self._reader: _Reader | None = None
+        self._reading = True  # whether a reader process may parse blocks
         _start(job)
 
     def _submit(self, task: tuple[str, Any]) -> Any:
+        if task[0] == "block" and self.jobs > 1 and self._reading:
+            # One reader process besides this one (memory): it parses, this one signs.
+            if self._reader is None:
+                try:
+                    self._reader = _Reader(_state["reading"])
+                except (OSError, ValueError):  # no process to start here: parse here too
+                    self._reading = False
+                    return _Done(_run(task))
+            return self._reader.submit(task[1])
         if self.jobs == 1 or not _heavy(task, self.job):
             return _Done(_run(task))
         if self._pool is None:
@@ -234,14 +364,25 @@ class _Runner:
 
     def map(self, tasks: Iterable[tuple[str, Any]], window: int) -> Iterator[Any]:
         pending: deque[Any] = deque()
+        tasks = iter(tasks)
         for task in tasks:
             pending.append(self._submit(task))
-            if len(pending) >= window:
+            while len(pending) >= window:
+                if len(pending) < window + _SPARE and _waiting(pending[0]):
+                    # Rather than wait for the reader (starting up, or behind),
+                    # do the next block here.
+                    task = next(tasks, None)
+                    if task is None:
+                        break
+                    pending.append(_Done(_run(task)) if task[0] == "block" else self._submit(task))
+                    continue
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
 
     def close(self, finished: bool) -> None:
+        if self._reader is not None:
+            self._reader.close(finished)
         if self._pool is not None:
             if finished:
                 self._pool.close()
@@ -250,8 +391,9 @@ class _Runner:
             self._pool.join()
 
 
-def process(records: Iterable[RawRecord | InputError], job: Job, jobs: int) -> Iterator[ChunkResult]:
-    """Chunk results for ``records``, in input order."""
+def process(records: Iterable[RawRecord | InputError | LineBlock], job: Job, jobs: int) -> Iterator[Chunk]:
+    """Chunk results for ``records``, in input order. Blocks of JSONL lines
+    (cleaning off) are tasks of their own."""
     runner = _Runner(job, max(1, jobs))
     finished = False
     try:
@@ -259,11 +401,30 @@ def process(records: Iterable[RawRecord | InputError], job: Job, jobs: int) -> I
             window = -(-job.batch_size // CHUNK) + 2 * runner.jobs
             yield from runner.map(_learned_tasks(records, job, runner), window)
         else:
-            tasks = (("clean", [(r, None, None) for r in chunk]) for chunk in _chunks(records, CHUNK))
-            yield from runner.map(tasks, 4 * runner.jobs)
+            # A block's result is large: few are held.
+            window = _READER_QUEUE if job.signing else 4 * runner.jobs
+            yield from runner.map(_tasks(records), window)
         finished = True
     finally:
         runner.close(finished)
+
+
+def _tasks(records: Iterable[RawRecord | InputError | LineBlock]) -> Iterator[tuple[str, Any]]:
+    """Clean tasks of up to :data:`CHUNK` records, and a task for each block."""
+    chunk: list[_Item] = []
+    for record in records:
+        if isinstance(record, LineBlock):
+            if chunk:
+                yield "clean", chunk
+                chunk = []
+            yield "block", record
+            continue
+        chunk.append((record, None, None))
+        if len(chunk) == CHUNK:
+            yield "clean", chunk
+            chunk = []
+    if chunk:
+        yield "clean", chunk
 
 
 def _learned_tasks(

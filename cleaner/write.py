@@ -8,12 +8,14 @@ import json
 import os
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_jsonl", "atomic_text", "dumps"]
+__all__ = ["Packed", "atomic_jsonl", "atomic_text", "dumps"]
 
 
 # Built once: json.dumps with options builds a new encoder on every call.
@@ -23,6 +25,23 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 def dumps(record: dict[str, Any]) -> str:
     """One JSON line, UTF-8 kept readable, key order as given (deterministic)."""
     return _ENCODER.encode(record)
+
+
+@dataclass(frozen=True)
+class Packed:
+    """Lines already encoded: joined, each followed by a newline, and each
+    one's size in bytes (its newline not counted)."""
+
+    data: bytes
+    sizes: array
+
+    @classmethod
+    def of(cls, lines: list[bytes]) -> Packed:
+        data = b"\n".join(lines) + b"\n" if lines else b""
+        return cls(data, array("q", [len(line) for line in lines]))
+
+    def __len__(self) -> int:
+        return len(self.sizes)
 
 
 class JsonlSink:
@@ -40,6 +59,17 @@ class JsonlSink:
         self._stream.write(line)
         self._stream.write("\n")
         self.count += 1
+
+    def write_encoded(self, data: bytes | memoryview, count: int) -> None:
+        """Write ``count`` records serialised by :func:`dumps` and encoded
+        (UTF-8), each followed by a newline."""
+        binary = getattr(self._stream, "buffer", None)
+        if binary is None:
+            self._stream.write(bytes(data).decode("utf-8"))
+        else:
+            self._stream.flush()
+            binary.write(data)
+        self.count += count
 
 
 @contextmanager

@@ -97,3 +97,35 @@ def test_interrupted_run_leaves_no_truncated_output(
         assert list(out.parent.iterdir()) == []
     else:
         assert list(out.parent.iterdir()) == [out] and out.read_text() == previous
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_dedup_stops_its_reader(tmp_path: Path, signum: int) -> None:
+    """Dedup without cleaning parses JSONL in a reader process: an interrupt
+    stops it too, without a traceback."""
+    out = tmp_path / "out.jsonl"
+    code = "import sys; from cleaner.cli import main; sys.exit(main())"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "dedup", "-", "--no-clean", "-o", str(out), "-j", "2"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert proc.stdin is not None
+        lines = (
+            json.dumps({"id": f"r{i}", "text": f"{SENTENCE} Item {i}. " * 20}) + "\n" for i in range(4000)
+        )
+        proc.stdin.write("".join(lines).encode())  # a few blocks of lines
+        proc.stdin.flush()  # the pipe stays open: the run waits for more
+        wait_for(lambda: len(descendants(proc.pid)) >= 1)
+        reader = descendants(proc.pid)
+        proc.send_signal(signum)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == (130 if signum == signal.SIGINT else 143), stderr.decode()
+    assert b"Traceback" not in stderr, stderr.decode()
+    wait_for(lambda: not any(alive(pid) for pid in reader), 10)
+    assert not out.exists()
