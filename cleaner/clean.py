@@ -5,14 +5,20 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .boilerplate import BoilerplateModel
 from .document import Document
 from .errors import InputError
 from .extract import Extracted, extract_html
 from .read import RawRecord
-from .rules import Catalogue, load_catalogue
-from .textclean import BoilerplateTest, clean_text
+
+if TYPE_CHECKING:
+    from .rules import Catalogue
+    from .textclean import BoilerplateTest
+
+# The cleaning stack (rules, line tests, boilerplate) is imported where it is
+# used: compiling its patterns is a good part of start-up, and a run that does
+# not clean (``dedup --no-clean``) never needs it.
 
 __all__ = ["CleanOptions", "clean_html", "clean_record", "clean_records"]
 
@@ -40,6 +46,8 @@ class CleanOptions:
     def catalogue(self) -> Catalogue:
         """The rules, compiled on first use (most of a second: a run that does
         not clean, or whose workers clean, never pays for it here)."""
+        from .rules import load_catalogue
+
         return load_catalogue(tuple(self.rules))
 
 
@@ -72,6 +80,9 @@ def _clean_found(
     boilerplate: BoilerplateTest | None = None,
 ) -> Document:
     """Clean extracted text; metadata given in ``meta`` wins over what was found."""
+    from .rules import load_catalogue
+    from .textclean import clean_text
+
     meta = meta or {}
     return clean_text(
         found.text,
@@ -166,6 +177,8 @@ def learn_batch(
 
     Records of one source share one (picklable) test object.
     """
+    from .boilerplate import BoilerplateModel
+
     sources = [
         None if found is None or isinstance(record, InputError) else record.meta.get("source") or found.source
         for record, found in zip(batch, extracted)

@@ -13,14 +13,11 @@ import click
 
 from . import __version__
 from .clean import CleanOptions, clean_record
-from .compare import compare
 from .dedup import Deduplicator
 from .errors import ConfigError, InputError
-from .index import open_store
 from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
 from .progress import progress
 from .read import FieldNames, Limits, expand_inputs, read_inputs
-from .report import load_jsonl, write_report
 from .write import atomic_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -361,7 +358,11 @@ def dedup(
             )
             _finish(spark_stats, quiet, stats_path)
             return
-        index = open_store(index_spec) if index_spec else None
+        index = None
+        if index_spec:
+            from .index import open_store
+
+            index = open_store(index_spec)
         corpus: list[dict] = []
         try:
             with progress(list(inputs), enabled=not quiet) as on_progress:
@@ -389,6 +390,8 @@ def dedup(
             if index is not None:
                 index.close()
         if report_path:
+            from .report import write_report
+
             write_report(report_path, [m.to_dict() for m in result.members], corpus, text_field=text_field)
         if not quiet:
             for cluster in result.clusters:
@@ -462,6 +465,8 @@ def compare_command(
     def action() -> None:
         options = CleanOptions(clean=not no_clean)
         (id_a, text_a), (id_b, text_b) = _load_one(a, options), _load_one(b, options)
+        from .compare import compare
+
         result = compare(
             text_a, text_b, ngram=ngram, min_words=min_words, threshold=threshold, min_jaccard=min_jaccard
         )
@@ -512,6 +517,8 @@ def report_command(
     """
 
     def action() -> None:
+        from .report import load_jsonl, write_report
+
         members = list(load_jsonl(clusters))
         records = [r for path in corpus for r in load_jsonl(path)]
         warnings = write_report(output, members, records, id_field=id_field, text_field=text_field)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,11 +21,13 @@ from .clean import CleanOptions
 from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
-from .index import IndexStore, add_documents
 from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
 from .spill import RowBuffer, SpillStore
 from .workers import Chunk, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
+
+if TYPE_CHECKING:
+    from .index import IndexStore
 
 __all__ = ["RunStats", "StrictModeError", "run_clean", "run_dedup"]
 
@@ -299,6 +302,8 @@ def run_dedup(
             )
             keep[result.representatives] = True
         else:
+            from .index import add_documents  # sqlite and the index code: only when asked for
+
             found = add_documents(index, deduplicator, ids, list(texts), dates, sources, signatures.array())
             result = found.result
             keep[[i - found.stored for i in result.representatives if found.is_new(i)]] = True

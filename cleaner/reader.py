@@ -18,16 +18,18 @@ import signal
 import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .clean import CleanOptions, clean_record
 from .document import Document
 from .errors import InputError
-from .extract import Extracted
 from .read import FieldNames, Limits, LineBlock, RawRecord, parse_block
-from .textclean import BoilerplateTest
 from .tokens import scan_text
 from .write import Packed, dumps
+
+if TYPE_CHECKING:
+    from .extract import Extracted
+    from .textclean import BoilerplateTest
 
 __all__ = ["Chunk", "Reading", "cleaned", "failed", "parse_lines", "serve"]
 

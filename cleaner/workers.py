@@ -32,18 +32,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from .clean import CleanOptions, extract_record, learn_batch
 from .errors import InputError
-from .extract import Extracted
 from .minhash import MinHasher
 from .read import FieldNames, Limits, LineBlock, RawRecord
 from .reader import Chunk, Reading, cleaned, failed, parse_lines
-from .textclean import BoilerplateTest
 from .write import dumps
+
+if TYPE_CHECKING:
+    from .extract import Extracted
+    from .textclean import BoilerplateTest
 
 __all__ = ["Chunk", "Job", "default_jobs", "process"]
 
