@@ -42,6 +42,7 @@ _TABLE_BITS = 20
 _LOOKED_UP = 1 << 14
 #: Salts a value with its group (an odd constant: groups fall in different slots).
 _SALT = np.uint32(0x9E3779B1)
+_EMPTY = np.empty(0, dtype=np.uint32)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
@@ -200,9 +201,11 @@ class Corpus:
         sources: list[str | None],
         hasher: MinHasher,
         shingles: Shingles | None = None,
+        sequences: Sequence[np.ndarray] | None = None,
     ) -> None:
         self.ids, self.texts, self.dates, self.sources = ids, texts, dates, sources
         self.hasher = hasher
+        self._sequences = sequences
         if shingles is None:
             self._unique, sizes, words = self._shingle_texts()
         else:
@@ -264,14 +267,17 @@ class Corpus:
         sources: Sequence[str | None],
         hasher: MinHasher,
         shingles: Shingles | None = None,
+        sequences: Sequence[np.ndarray] | None = None,
     ) -> Corpus:
         """A corpus from parallel columns (what the pipeline collects from
         workers); ``texts`` is kept as given, not copied. ``shingles``, if
         given, are the texts' sorted distinct shingles and token counts (from
         :meth:`MinHasher.sign_sets`, which signed them), so the texts are
-        not shingled again."""
+        not shingled again; ``sequences``, if given, each text's shingles in
+        text order (:class:`~cleaner.spill.SequenceSpill`), read instead of
+        shingling texts again to measure pairs."""
         corpus = cls.__new__(cls)
-        corpus._setup(list(ids), texts, list(dates), list(sources), hasher, shingles)
+        corpus._setup(list(ids), texts, list(dates), list(sources), hasher, shingles, sequences)
         return corpus
 
     def __len__(self) -> int:
@@ -359,7 +365,12 @@ class Corpus:
         """:class:`Shingled` of these documents, made from their texts; the
         sets are the corpus's own where it keeps them whole (no second sort,
         no second copy)."""
-        docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
+        if self._sequences is not None:
+            ngram = self.hasher.ngram
+            words = self._words[indices].tolist()
+            docs = [Shingled(self._sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
+        else:
+            docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
         if self._whole:
             sets: Iterable[np.ndarray] = (self._unique[i] for i in indices)
         else:

@@ -172,12 +172,15 @@ class Deduplicator:
         *,
         evidence: bool = True,
         shingles: Shingles | None = None,
+        sequences: Sequence[np.ndarray] | None = None,
     ) -> DedupResult:
         """Cluster documents already signed by ``self.hasher.sign`` (the
         pipeline signs in worker processes); their texts are still needed to
         verify candidates exactly and find shared passages. ``shingles``:
         each text's sorted distinct shingles and token count, if signing
-        kept them (:meth:`MinHasher.sign_sets`), so they are not made again.
+        kept them (:meth:`MinHasher.sign_sets`), so they are not made again;
+        ``sequences``: each text's shingles in text order, if signing kept
+        those too (verification reads them rather than tokenise texts again).
 
         Without ``evidence`` the shared passages are not looked for: each
         copy's ``match`` has its scores but no passages, and no document has
@@ -186,7 +189,7 @@ class Deduplicator:
 
         The signatures are needed only to find candidates: pass the only
         reference to them, and their memory is free while pairs are verified."""
-        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles)
+        corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles, sequences)
         candidates = self._candidates(signatures, corpus.sizes > 0)
         del signatures
         return self._cluster(corpus, None, candidates, evidence=evidence)

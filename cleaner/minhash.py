@@ -211,11 +211,13 @@ class MinHasher:
         return self.sign_scanned(data, np.array(sizes, dtype=np.int64))
 
     def sign_scanned(
-        self, data: bytes, sizes: np.ndarray
+        self, data: bytes, sizes: np.ndarray, orders: list[tuple[np.ndarray, np.ndarray]] | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """:meth:`sign_sets` of texts as :func:`~cleaner.tokens.scan_text`
         gives them (``data`` and ``sizes``): a process that reads texts can
-        prepare them, one without numpy."""
+        prepare them, one without numpy. ``orders``, if given, gets each
+        batch's shingles in text order and their bounds (verification needs
+        them: :class:`~cleaner.spill.SequenceSpill`)."""
         count = len(sizes)
         signatures = np.empty((count, self.num_perm), dtype=np.uint32)
         words = np.empty(count, dtype=np.int64)
@@ -227,6 +229,8 @@ class MinHasher:
             buffer = np.frombuffer(data, dtype=np.uint8, count=offsets[stop] - at, offset=at)
             values, bounds, words[start:stop] = scanned_shingle_parts(buffer, sizes[start:stop], self.ngram)
             signatures[start:stop] = self._sign(values, bounds)
+            if orders is not None:
+                orders.append((values, bounds))
             unique, unique_bounds = distinct_sets(values, bounds)
             sets.append(unique)
             lengths.append(np.diff(unique_bounds))

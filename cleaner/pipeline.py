@@ -22,7 +22,7 @@ from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
 from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
-from .spill import RowBuffer, SpillStore
+from .spill import RowBuffer, SequenceSpill, SpillStore
 from .workers import Chunk, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
 
@@ -267,6 +267,9 @@ def run_dedup(
     # again, twice, keeping only the shingles that recur (Corpus).
     sets: list[np.ndarray] | None = []
     words: list[np.ndarray] = []
+    # And in text order, on disk (when the signing process had them: not
+    # with cleaning workers, nor for a large corpus, as ``sets``).
+    orders: SequenceSpill | None = SequenceSpill()
     store = SpillStore()
     try:
         report = Reporting(on_problem, on_warning, strict)
@@ -278,6 +281,12 @@ def run_dedup(
                 words.append(counts)
             else:
                 sets, words = None, []
+            if orders is not None and (sets is None or chunk.sequences is None):
+                orders.close()
+                orders = None
+            for ordered, order_bounds in chunk.sequences if orders is not None else ():
+                orders.extend(ordered, order_bounds)
+            chunk.sequences = None
             store.extend(chunk.lines)
             texts.extend(chunk.texts)
             ids.extend(chunk.ids)
@@ -299,6 +308,7 @@ def run_dedup(
                 signatures.take(),  # the only reference: freed once candidates are found
                 evidence=evidence or bool(clusters_path),
                 shingles=known,
+                sequences=orders,
             )
             keep[result.representatives] = True
         else:
@@ -315,6 +325,8 @@ def run_dedup(
             ]
         del signatures
         texts.close()
+        if orders is not None:
+            orders.close()
         if on_stage is not None:
             on_stage("writing")
         with atomic_jsonl(output) as sink:
@@ -333,6 +345,8 @@ def run_dedup(
     finally:
         store.close()
         texts.close()
+        if orders is not None:
+            orders.close()
     if clusters_path:
         with atomic_jsonl(clusters_path) as sink:
             for position, member in enumerate(result.members):

@@ -59,6 +59,9 @@ class Chunk:
     #: same pass (:data:`cleaner.workers.ChunkShingles`).
     signatures: Any = None
     shingles: Any = None
+    #: When signed from ``scanned``: the shingles in text order, by batch
+    #: (``(values, bounds)`` pairs, :meth:`~cleaner.minhash.MinHasher.sign_scanned`).
+    sequences: Any = None
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -29,7 +29,7 @@ import numpy as np
 
 from .write import Packed
 
-__all__ = ["RowBuffer", "SpillStore"]
+__all__ = ["RowBuffer", "SequenceSpill", "SpillStore"]
 
 # Bytes read at once when every line is read in order.
 _BLOCK = 1 << 22
@@ -112,6 +112,47 @@ class SpillStore:
                 stop += 1
             yield index, stop, self._read(self._offsets[index], self._offsets[stop]), self._offsets[index]
             index = stop
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class SequenceSpill:
+    """Each document's shingles in text order (what signing made), on disk.
+
+    Verifying a pair needs both documents' shingles in text order; signing
+    had them, and reading a few hundred bytes back costs far less than
+    reading the text back and tokenising it again. On disk, like the texts:
+    kept in memory they would be several times the signatures.
+    """
+
+    def __init__(self, directory: str | None = None):
+        self._file = tempfile.TemporaryFile(mode="wb", dir=directory, prefix="cleaner-spill-")  # noqa: SIM115
+        self._offsets = array("q", [0])  # in values
+        self._dtype: np.dtype | None = None
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def extend(self, values: np.ndarray, bounds: np.ndarray) -> None:
+        """Append documents ``values[bounds[i]:bounds[i + 1]]``, one after another."""
+        if self._dtype is None:
+            self._dtype = values.dtype
+        assert values.dtype == self._dtype
+        first, last = int(bounds[0]), int(bounds[-1])
+        self._file.write(np.ascontiguousarray(values[first:last]).data)
+        self._offsets.extend((np.asarray(bounds[1:], dtype=np.int64) - first + self._offsets[-1]).tolist())
+
+    def __getitem__(self, index: int) -> np.ndarray:
+        """Document ``index``'s values (a new, writable array)."""
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        start, stop = self._offsets[index], self._offsets[index + 1]
+        out = np.empty(stop - start, dtype=self._dtype)
+        if len(out):
+            self._file.flush()
+            os.preadv(self._file.fileno(), [out], start * out.itemsize)
+        return out
 
     def close(self) -> None:
         self._file.close()

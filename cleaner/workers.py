@@ -132,7 +132,8 @@ def _signed(chunk: Chunk, texts: list[str] | None = None) -> Chunk:
         else:
             assert chunk.scanned is not None
             data, sizes = chunk.scanned
-            signed = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64))
+            chunk.sequences = []
+            signed = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64), chunk.sequences)
             chunk.scanned = None
         chunk.signatures, shingles, bounds, words = signed
         chunk.shingles = (shingles, bounds, words)

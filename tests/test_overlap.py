@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -198,3 +200,31 @@ def test_overlaps_at_once_equal_overlap_one_by_one(
         for doc, runs in ((a, runs_a), (b, runs_b)):
             starts, ends = covered_runs(doc, shared)
             assert runs == (starts.tolist(), ends.tolist())
+
+
+def test_signing_keeps_the_shingles_verification_would_make_again() -> None:
+    """The shingles in text order that signing spills (SequenceSpill) are the
+    ones a corpus makes again from the texts: measured pairs agree either way."""
+    from cleaner.corpus import Corpus
+    from cleaner.spill import SequenceSpill
+    from cleaner.tokens import scan_text
+
+    hasher = MinHasher(num_perm=64, seed=1)
+    texts = [text(BANK), text(FLOOD), text(BANK) + " A short note.", "", "Two words", text(STRIKE)]
+    orders: list[tuple[np.ndarray, np.ndarray]] = []
+    data, sizes = scan_text(texts)
+    _, shingles, bounds, words = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64), orders)
+    spill = SequenceSpill()
+    for values, value_bounds in orders:
+        spill.extend(values, value_bounds)
+    sets = [shingles[a:b] for a, b in pairwise(bounds.tolist())]
+    ids = [str(i) for i in range(len(texts))]
+    none = [None] * len(texts)
+    plain = Corpus.from_columns(ids, texts, none, none, hasher, (sets, words))
+    spilled = Corpus.from_columns(ids, texts, none, none, hasher, (sets, words), spill)
+    pairs = [(0, 2), (0, 1), (3, 4), (4, 5), (2, 5)]
+    for index in range(len(texts)):
+        np.testing.assert_array_equal(spilled.shingled(index).sequence, plain.shingled(index).sequence)
+        assert spilled.shingled(index).words == plain.shingled(index).words
+    assert [m[0] for m in spilled.measure(pairs)] == [m[0] for m in plain.measure(pairs)]
+    spill.close()
