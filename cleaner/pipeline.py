@@ -22,7 +22,8 @@ from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
 from .errors import InputError
 from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
-from .spill import RowBuffer, SequenceSpill, SpillStore
+from .reader import texts_in_lines
+from .spill import FieldOf, RowBuffer, SequenceSpill, SpillStore
 from .workers import Chunk, Job, default_jobs, process
 from .write import atomic_jsonl, dumps
 
@@ -258,7 +259,6 @@ def run_dedup(
         limits=limits or Limits(),
     )
     ids: list[str] = []
-    texts = SpillStore()  # clean texts, read back from disk as verification needs them
     dates: list[str | None] = []
     sources: list[str | None] = []
     signatures = RowBuffer(hasher.num_perm)
@@ -271,6 +271,9 @@ def run_dedup(
     # with cleaning workers, nor for a large corpus, as ``sets``).
     orders: SequenceSpill | None = SequenceSpill()
     store = SpillStore()
+    # The clean texts, read back from disk as verification needs them: from
+    # the output lines where they hold them, else spilled on their own.
+    texts = FieldOf(store, names.text) if texts_in_lines(names.text) else SpillStore()
     try:
         report = Reporting(on_problem, on_warning, strict)
         for chunk in _cleaned(files, job, jobs or default_jobs(), stats, report, on_progress):
@@ -288,7 +291,8 @@ def run_dedup(
                 orders.extend(ordered, order_bounds)
             chunk.sequences = None
             store.extend(chunk.lines)
-            texts.extend(chunk.texts)
+            if isinstance(texts, SpillStore):
+                texts.extend(chunk.texts)
             ids.extend(chunk.ids)
             dates.extend(chunk.dates)
             sources.extend(sys.intern(source) if source else None for source in chunk.sources)

@@ -31,7 +31,19 @@ if TYPE_CHECKING:
     from .extract import Extracted
     from .textclean import BoilerplateTest
 
-__all__ = ["Chunk", "Reading", "cleaned", "failed", "parse_lines", "serve"]
+__all__ = ["Chunk", "Reading", "cleaned", "failed", "parse_lines", "serve", "texts_in_lines"]
+
+#: The fields an output record sets besides the text (:meth:`Document.to_record`).
+_OWN_FIELDS = frozenset({"id", "title", "date", "author", "source", "url", "removed"})
+
+
+def texts_in_lines(text_field: str) -> bool:
+    """Whether each output line holds its document's clean text as written
+    (the text field is none of the record's other fields). Then chunks do
+    not carry the texts a second time: dedup reads them back from the lines
+    it spills (:class:`~cleaner.spill.FieldOf`), and a block's texts are
+    neither encoded, nor sent between processes, nor written twice."""
+    return text_field not in _OWN_FIELDS
 
 
 @dataclass
@@ -51,7 +63,8 @@ class Chunk:
     problems: list[tuple[int, InputError]] = field(default_factory=list)
     #: Each document's output line.
     lines: list[str] | Packed = field(default_factory=list)
-    #: When signing: each document's clean text (dedup verifies candidates on it).
+    #: When signing: each document's clean text (dedup verifies candidates on
+    #: it), unless the lines hold it (:func:`texts_in_lines`).
     texts: list[str] | Packed = field(default_factory=list)
     #: When signing: the texts as the shingle scan reads them (:func:`~cleaner.tokens.scan_text`).
     scanned: tuple[bytes, list[int]] | None = None
@@ -128,7 +141,8 @@ def parse_lines(block: LineBlock, reading: Reading) -> Chunk:
         out.add(record, doc)
         texts.append(doc.text)
     out.lines = Packed.of(lines)
-    out.texts = Packed.of([text.encode("utf-8") for text in texts])
+    if not texts_in_lines(reading.text_field):
+        out.texts = Packed.of([text.encode("utf-8") for text in texts])
     out.scanned = scan_text(texts)
     return out
 

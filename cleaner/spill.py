@@ -29,7 +29,7 @@ import numpy as np
 
 from .write import Packed
 
-__all__ = ["RowBuffer", "SequenceSpill", "SpillStore"]
+__all__ = ["FieldOf", "RowBuffer", "SequenceSpill", "SpillStore"]
 
 # Bytes read at once when every line is read in order.
 _BLOCK = 1 << 22
@@ -115,6 +115,29 @@ class SpillStore:
 
     def close(self) -> None:
         self._file.close()
+
+
+class FieldOf:
+    """One field of each line of a :class:`SpillStore`, read back on demand:
+    the clean texts dedup verifies, from the output lines it spilled anyway
+    (a view: nothing is stored twice)."""
+
+    def __init__(self, store: SpillStore, field: str):
+        self._store = store
+        self._field = field
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def __getitem__(self, index: int) -> str:
+        return json.loads(self._store[index])[self._field]  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._store:
+            yield json.loads(line)[self._field]
+
+    def close(self) -> None:
+        """Nothing to do: the store is its owner's to close."""
 
 
 class SequenceSpill:

@@ -40,7 +40,7 @@ from .clean import CleanOptions, extract_record, learn_batch
 from .errors import InputError
 from .minhash import MinHasher
 from .read import FieldNames, Limits, LineBlock, RawRecord
-from .reader import Chunk, Reading, cleaned, failed, parse_lines
+from .reader import Chunk, Reading, cleaned, failed, parse_lines, texts_in_lines
 from .write import dumps
 
 if TYPE_CHECKING:
@@ -159,7 +159,9 @@ def _clean(items: list[_Item]) -> Chunk:
         lines.append(line)
         if job.signing:
             texts.append(done[0].text)
-    out.lines, out.texts = lines, texts
+    out.lines = lines
+    if not texts_in_lines(job.text_field):
+        out.texts = texts
     return _signed(out, texts)
 
 
