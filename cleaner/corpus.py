@@ -315,12 +315,17 @@ class Corpus:
         step = _KEPT_SHINGLED // 4
         for at in range(0, len(pairs), step):
             chunk = pairs[at : at + step]
-            missing = sorted({i for pair in chunk for i in pair} - self._shingled.items.keys())
-            for start in range(0, len(missing), _BATCH):
-                batch = missing[start : start + _BATCH]
-                for index, doc in zip(batch, self._shingle(batch)):
-                    self._shingled.put(index, doc)
+            self._load(self._shingled, {i for pair in chunk for i in pair})
             yield from chunk
+
+    def _load(self, cache: _Recent[Shingled], indices: set[int]) -> None:
+        """Put in ``cache`` the shingles of those of ``indices`` it lacks,
+        made in batches (one at a time costs many times more)."""
+        missing = sorted(indices - cache.items.keys())
+        for start in range(0, len(missing), _BATCH):
+            batch = missing[start : start + _BATCH]
+            for index, doc in zip(batch, self._shingle(batch)):
+                cache.put(index, doc)
 
     def measure(self, pairs: list[tuple[int, int]], *, keep: bool = True) -> list[tuple[Overlap, Runs, Runs]]:
         """:meth:`overlap` of each of ``pairs``, with the covered runs of both
@@ -337,11 +342,7 @@ class Corpus:
         order = _by_component(pairs).tolist()
         for at in range(0, len(order), _MEASURED):
             chunk = order[at : at + _MEASURED]
-            missing = sorted({i for k in chunk for i in pairs[k]} - window.items.keys())
-            for start in range(0, len(missing), _BATCH):
-                batch = missing[start : start + _BATCH]
-                for index, doc in zip(batch, self._shingle(batch)):
-                    window.put(index, doc)
+            self._load(window, {i for k in chunk for i in pairs[k]})
             make = lambda i: self._shingle([i])[0]  # noqa: E731 (only if the window lost it)
             found = overlaps([(window.get(pairs[k][0], make), window.get(pairs[k][1], make)) for k in chunk])
             for k, measured in zip(chunk, found):
@@ -423,12 +424,18 @@ class Corpus:
 
     def overlap(self, a: int, b: int) -> Overlap:
         """Exact overlap of ``a`` and ``b``, seen from ``a``."""
+        found = self.measured(a, b)
+        if found is None:
+            found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
+        return found
+
+    def measured(self, a: int, b: int) -> Overlap | None:
+        """:meth:`overlap` of ``a`` and ``b`` if measured already, else None."""
         if (a, b) in self._overlaps:
             return self._overlaps[a, b]
         if (b, a) in self._overlaps:
             return self._overlaps[b, a].flipped()
-        found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
-        return found
+        return None
 
     def spans(self, index: int) -> Sequence[Span]:
         """Token spans of one document's text (offsets into its clean text)."""

@@ -268,7 +268,7 @@ class Deduplicator:
         measured: list[tuple[int, int]] = list(map(tuple, pairs[tried].tolist()))
         found = corpus.measure(measured, keep=keep_shingled)
         shared[tried] = [o.shared for o, _, _ in found]
-        copying = self._may_copy(corpus, pairs, shared)[tried].tolist()
+        copying = self._may_copy(corpus, pairs[tried], shared[tried]).tolist()
         kept = [k for k, may in enumerate(copying) if may]
         return shared, [measured[k] for k in kept], [found[k] for k in kept]
 
@@ -348,9 +348,23 @@ class Deduplicator:
         shared, new = known.lookup(rows)
         shared[new] = -1
         flipped = rows[:, ::-1]
-        _, chances, found = self._measure(corpus, flipped, keep_shingled=keep_shingled, shared=shared)
+        # A pair measured already (a direct candidate) is not measured again:
+        # its overlap is known, and so is whether it may copy.
+        before = [corpus.measured(a, b) for a, b in flipped.tolist()]
+        done = np.array([o is not None for o in before], dtype=bool)
+        _, chances, found = self._measure(
+            corpus, flipped[~done], keep_shingled=keep_shingled, shared=shared[~done]
+        )
+        overlap_of = {pair: o for pair, (o, _, _) in zip(chances, found)}
+        known_counts = np.array([o.shared for o in before if o is not None], dtype=np.int64)
+        for (a, b), may in zip(flipped[done].tolist(), self._may_copy(corpus, flipped[done], known_counts)):
+            if may:
+                overlap_of[a, b] = corpus.measured(a, b)  # type: ignore[assignment]
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for (other_centre, doc), (o, _, _) in zip(chances, found):
+        for other_centre, doc in flipped.tolist():  # in the order of the rows, as measured
+            o = overlap_of.get((other_centre, doc))
+            if o is None:
+                continue
             o = o.flipped()
             if self.rule.copies(o)[0] and o.coverage_ab > joins.get(doc, (-1, 0.0))[1]:
                 joins[doc] = (other_centre, o.coverage_ab)

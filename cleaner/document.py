@@ -55,6 +55,9 @@ class Document:
     #: Input fields cleaner does not own, passed through untouched.
     extra: dict[str, Any] = field(default_factory=dict)
 
+    #: The fields :meth:`to_record` writes besides the text and pass-through ones.
+    RECORD_FIELDS = frozenset({"id", "title", "date", "author", "source", "url", "removed"})
+
     def to_record(self, *, explain: bool = False, text_field: str = "text") -> dict[str, Any]:
         """The JSON object written for this document (pass-through fields last)."""
         record: dict[str, Any] = {

@@ -50,7 +50,6 @@ class Plan:
 
     def __init__(self, steps: list[Step]):
         self.steps = steps
-        self.hinted = any(step.hint for step in steps)
         self._unhinted = tuple(p for p, step in enumerate(steps) if not step.hint)
         self._by_word: dict[str, list[int]] = {}
         for position, step in enumerate(steps):

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["Chunk", "Reading", "cleaned", "failed", "parse_lines", "serve", "texts_in_lines"]
 
 #: The fields an output record sets besides the text (:meth:`Document.to_record`).
-_OWN_FIELDS = frozenset({"id", "title", "date", "author", "source", "url", "removed"})
+_OWN_FIELDS = Document.RECORD_FIELDS
 
 
 def texts_in_lines(text_field: str) -> bool:
@@ -69,7 +69,7 @@ class Chunk:
     #: When signing: the texts as the shingle scan reads them (:func:`~cleaner.tokens.scan_text`).
     scanned: tuple[bytes, list[int]] | None = None
     #: When signing: the signatures (numpy arrays), and the shingles from the
-    #: same pass (:data:`cleaner.workers.ChunkShingles`).
+    #: same pass (packed as :meth:`~cleaner.minhash.MinHasher.sign_sets` returns them).
     signatures: Any = None
     shingles: Any = None
     #: When signed from ``scanned``: the shingles in text order, by batch

@@ -299,7 +299,7 @@ class Catalogue:
 
 
 def _every_sentence(
-    text: str, match_part: Callable[[str], Match | None], split: re.Pattern[str] = _SENTENCE_SPLIT
+    text: str, match_part: Callable[[str], Match | None], split: re.Pattern[str]
 ) -> Match | None:
     """ "Support local journalism. Donate today." is cruft when every one of
     its sentences is, and "Advertisement · Scroll to continue" when every

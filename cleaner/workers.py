@@ -83,11 +83,6 @@ class Job:
         return cls(options.rules, options.clean, options.learn_boilerplate, options.batch_size, **kwargs)
 
 
-#: The sorted distinct shingles of a chunk's documents, packed (document
-#: ``i``'s at ``shingles[bounds[i]:bounds[i + 1]]``), and their token counts:
-#: ``(shingles, bounds, counts)`` (:meth:`MinHasher.sign_sets`), which
-#: verification needs.
-ChunkShingles = tuple[np.ndarray, np.ndarray, np.ndarray]
 _Item = tuple["RawRecord | InputError", "Extracted | None", "BoilerplateTest | None"]
 
 _state: dict[str, Any] = {}
@@ -354,8 +349,8 @@ class _Runner:
                     self._reader = _Reader(_state["reading"])
                 except (OSError, ValueError):  # no process to start here: parse here too
                     self._reading = False
-                    return _Done(_run(task))
-            return self._reader.submit(task[1])
+            if self._reader is not None:
+                return self._reader.submit(task[1])
         if self.jobs == 1 or not _heavy(task, self.job):
             return _Done(_run(task))
         if self._pool is None:
