@@ -116,7 +116,7 @@ def is_timestamp_line(line: str, *, other_words: int = 2) -> bool:
         return False
     if line.isascii() and not _DIGIT.search(line):
         lowered = line.lower()
-        if not any(word in lowered for word in _DATE_WORDS):
+        if not any(map(lowered.__contains__, _DATE_WORDS)):
             return False
     rest, found = _DATE_OR_TIME.subn(" ", line)
     if not found:

@@ -231,4 +231,7 @@ def _words_shared(ln: Line, body_words: BodyWords) -> tuple[int, int]:
 
 
 def _first_body(lines: list[Line]) -> int:
-    return next((ln.index for ln in lines if ln.zone != "head"), len(lines))
+    """Where the body starts: at the top (line 0, blank or not) when nothing is above it."""
+    if not lines or lines[0].zone != "head":
+        return 0
+    return next((ln.index for ln in lines if ln.zone != "head"), lines[-1].index + 1)

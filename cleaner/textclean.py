@@ -315,11 +315,13 @@ def clean_text(
     fields and are listed in ``removed`` with the field they went to.
     """
     catalogue = catalogue or load_catalogue()
+    # Blank lines (a third of them) have no words and no part in any pass:
+    # the passes see the others; the output is made from all of them.
+    raws = text.splitlines()
     lines = []
-    for index, raw in enumerate(text.splitlines()):
+    for index, raw in enumerate(raws):
         stripped = raw.strip()
-        if not stripped:  # a third of the lines: no words, no sentence
-            lines.append(Line(index, raw, "", False, 0))
+        if not stripped:
             continue
         count = word_count(stripped)
         sentence = count >= PARAGRAPH_WORDS or is_sentence(stripped, count)  # the first test, inlined
@@ -344,9 +346,13 @@ def clean_text(
     _mark_head_residue(lines, fields)
     _mark_tail_residue(lines)
 
-    kept = "\n".join([ln.raw.rstrip() for ln in lines if ln.rule is None])
+    keep = [True] * len(raws)
+    for ln in lines:
+        if ln.rule is not None:
+            keep[ln.index] = False
+    kept = "\n".join([raw.rstrip() for raw in itertools.compress(raws, keep)])
     body = _BLANK_LINES.sub("\n\n", kept).strip()
-    removed = [Removal(ln.text, ln.rule, ln.field) for ln in lines if ln.text and ln.rule]
+    removed = [Removal(ln.text, ln.rule, ln.field) for ln in lines if ln.rule]
     doc = Document(
         id=id,
         text=body,
