@@ -69,7 +69,11 @@ class Plan:
         self._always = tuple(p for p, step in enumerate(steps) if not step.hint and step.need is None)
         self._always_steps = tuple(steps[p] for p in self._always)
         # Per step: it, and the hint words still to check once its need finds it.
-        self._entries = [(step, tuple(step.hint) if step.need is not None else ()) for step in steps]
+        # (Shortest first: the likelier to be in a line, so any() stops sooner.)
+        self._entries = [
+            (step, tuple(sorted(step.hint, key=lambda w: (len(w), w))) if step.need is not None else ())
+            for step in steps
+        ]
         # The steps of each one-character opening, and per two characters
         # the openings starting with them (less those another opens), their
         # lengths and the steps of each.

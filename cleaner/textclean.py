@@ -67,6 +67,11 @@ _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
+# The words and sentence flag of short lines seen before: page furniture
+# recurs across a corpus (a dict is safe to share between threads).
+_SHAPES: dict[str, tuple[int, bool]] = {}
+_SHAPES_SIZE = 100_000  # emptied past this
+_SHAPED_LENGTH = 200  # longer lines are article prose, seldom seen twice
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
 # Headlines may end in an abbreviation ("... in U.S.") without being sentences.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.$")
@@ -323,8 +328,16 @@ def clean_text(
         stripped = raw.strip()
         if not stripped:
             continue
-        count = word_count(stripped)
-        sentence = count >= PARAGRAPH_WORDS or is_sentence(stripped, count)  # the first test, inlined
+        shape = _SHAPES.get(stripped) if len(stripped) <= _SHAPED_LENGTH else None
+        if shape is None:
+            count = word_count(stripped)
+            sentence = count >= PARAGRAPH_WORDS or is_sentence(stripped, count)  # the first test, inlined
+            if len(stripped) <= _SHAPED_LENGTH:
+                if len(_SHAPES) >= _SHAPES_SIZE:
+                    _SHAPES.clear()
+                _SHAPES[stripped] = (count, sentence)
+        else:
+            count, sentence = shape
         lines.append(Line(index, raw, stripped, sentence, count))
     fields = _Fields(title=title, date=date, author=author)
 
