@@ -80,6 +80,10 @@ _DATE_OR_TIME = re.compile(
 # and no character folds into another case but its own): a digit, or one of
 # _DATE_WORDS. Most lines tested have neither, and are told so faster.
 _DIGIT = re.compile(r"[0-9]")
+# Answers for lines seen before (a page's stamps and labels recur across a
+# corpus), at most _STAMPED_SIZE of them (emptied past that).
+_STAMPED: dict[tuple[str, int], bool] = {}
+_STAMPED_SIZE = 100_000
 _OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -114,6 +118,16 @@ def is_timestamp_line(line: str, *, other_words: int = 2) -> bool:
     """
     if len(line) > _TIMESTAMP_MAX_LENGTH:
         return False
+    key = (line, other_words)
+    found = _STAMPED.get(key)
+    if found is None:
+        if len(_STAMPED) >= _STAMPED_SIZE:
+            _STAMPED.clear()
+        found = _STAMPED[key] = _is_timestamp(line, other_words)
+    return found
+
+
+def _is_timestamp(line: str, other_words: int) -> bool:
     if line.isascii() and not _DIGIT.search(line):
         lowered = line.lower()
         if not any(map(lowered.__contains__, _DATE_WORDS)):

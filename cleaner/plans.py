@@ -24,6 +24,9 @@ __all__ = ["Plan", "Step", "build_steps", "rule_need"]
 
 # Step lists remembered per plan, at most (emptied past this).
 _CACHE_SIZE = 100_000
+# What finds a line its steps: its first character (when steps open with
+# it), the openings it starts with, the needed words it holds.
+_FoundKey = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Plan:
         # The last document's words, those of them this plan uses and those
         # in _by_mark (replaced at once: threads may share the plan).
         self._relevant: tuple[Sequence[str], Sequence[str], Sequence[str]] = ((), (), ())
+        self._found: dict[_FoundKey, list[tuple[Step, tuple[str, ...]]]] = {}  # see candidates()
 
     def relevant(self, hint_words: Sequence[str]) -> Sequence[str]:
         """Those of a document's ``hint_words`` this plan looks for: each line
@@ -131,30 +135,42 @@ class Plan:
         opened = by_pair is not None and lowered.startswith(by_pair[0])  # one test for most lines
         if not present and not opened and by_char is None:
             return self._always_steps
-        positions = set(self._always)
-        if by_char is not None:
-            positions.update(by_char)
+        openings: tuple[str, ...] = ()
         if opened:
-            # The line's openings of each length an opening has, looked up.
+            # The line's openings of each length an opening has.
             _, lengths, table = by_pair  # type: ignore[misc]
             for length in lengths:
-                found_here = table.get(lowered[:length])
-                if found_here is not None:
-                    positions.update(found_here)
+                if lowered[:length] in table:
+                    openings += (lowered[:length],)
                 if length >= len(lowered):
                     break
-        by_mark = self._by_mark
-        for word in present:
-            positions.update(by_mark[word])
+        key = (lowered[:1] if by_char is not None else "", openings, tuple(present))
+        entries = self._found.get(key)
+        if entries is None:
+            entries = self._entries_for(key)
         found = []
-        entries = self._entries
-        for position in sorted(positions):
+        for step, hint in entries:
             # A step found by its need has its hint words still to check
             # (one found by its hint words has no need).
-            step, hint = entries[position]
             if not hint or any(map(lowered.__contains__, hint)):
                 found.append(step)
         return found
+
+    def _entries_for(self, key: _FoundKey) -> list[tuple[Step, tuple[str, ...]]]:
+        """The steps, in order, that a line's first character, openings and
+        needed words find, each with its hint words still to check:
+        remembered, as few such keys recur."""
+        char, openings, present = key
+        positions = set(self._always)
+        positions.update(self._by_char.get(char, ()))
+        for opening in openings:
+            positions.update(self._by_pair[opening[:2]][2][opening])
+        for word in present:
+            positions.update(self._by_mark[word])
+        if len(self._found) >= _CACHE_SIZE:
+            self._found.clear()
+        entries = self._found[key] = [self._entries[position] for position in sorted(positions)]
+        return entries
 
     def hopeless(self, lowered: str, hint_words: Sequence[str]) -> bool:
         """Whether :meth:`candidates` has no step for the line, told by its
