@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import dates
+from cleaner import clean_text, dates
 from cleaner.lines import word_count, words
 from cleaner.rules import _is_decoration, trim_decoration
 
@@ -40,3 +40,23 @@ def test_timestamp_lines_without_the_shortcut(line: str) -> None:
     rest, found = dates._DATE_OR_TIME.subn(" ", line)
     expected = bool(found) and len(dates._OTHER_WORD.findall(dates._FILLER.sub(" ", rest))) <= 2
     assert dates.is_timestamp_line(line) == expected
+
+
+@given(st.one_of(STAMPS, ASCII), st.integers(min_value=0, max_value=3))
+def test_remembered_timestamp_answers_are_the_computed_ones(line: str, other_words: int) -> None:
+    first = dates.is_timestamp_line(line, other_words=other_words)
+    assert dates.is_timestamp_line(line, other_words=other_words) == first
+    assert first == (len(line) <= dates._TIMESTAMP_MAX_LENGTH and dates._is_timestamp(line, other_words))
+
+
+def test_blank_lines_stay_where_they_were() -> None:
+    """Blank lines take no part in the passes, yet the paragraphs they part stay parted."""
+    body = [
+        "Rescue teams searched the flooded valley on Sunday as the river kept rising, officials said.",
+        "More than 2,000 people spent the night in schools and sports halls, the regional authority said.",
+        "Forecasters expect more rain in the coming days across the whole of the region.",
+    ]
+    text = "\n\n\nShare this article\n\n" + "\n\n\n".join(body) + "\n\n  \n\nAdvertisement\n\n"
+    doc = clean_text(text)
+    assert doc.text == "\n\n".join(body)
+    assert [r.line for r in doc.removed] == ["Share this article", "Advertisement"]
