@@ -80,11 +80,11 @@ _DATE_OR_TIME = re.compile(
 # and no character folds into another case but its own): a digit, or one of
 # _DATE_WORDS. Most lines tested have neither, and are told so faster.
 _DIGIT = re.compile(r"[0-9]")
+_OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Answers for lines seen before (a page's stamps and labels recur across a
 # corpus), at most _STAMPED_SIZE of them (emptied past that).
 _STAMPED: dict[tuple[str, int], bool] = {}
 _STAMPED_SIZE = 100_000
-_OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _parse(found: re.Match[str]) -> str | None:

@@ -301,6 +301,18 @@ def _mark_tail_residue(lines: list[Line]) -> None:
             break
 
 
+def _shape(line: str) -> tuple[int, bool]:
+    """The words of a stripped line, and whether it reads as a sentence
+    (remembered for a short line)."""
+    count = word_count(line)
+    shape = (count, count >= PARAGRAPH_WORDS or is_sentence(line, count))  # the first test, inlined
+    if len(line) <= _SHAPED_LENGTH:
+        if len(_SHAPES) >= _SHAPES_SIZE:
+            _SHAPES.clear()
+        _SHAPES[line] = shape
+    return shape
+
+
 def clean_text(
     text: str,
     *,
@@ -328,16 +340,8 @@ def clean_text(
         stripped = raw.strip()
         if not stripped:
             continue
-        shape = _SHAPES.get(stripped) if len(stripped) <= _SHAPED_LENGTH else None
-        if shape is None:
-            count = word_count(stripped)
-            sentence = count >= PARAGRAPH_WORDS or is_sentence(stripped, count)  # the first test, inlined
-            if len(stripped) <= _SHAPED_LENGTH:
-                if len(_SHAPES) >= _SHAPES_SIZE:
-                    _SHAPES.clear()
-                _SHAPES[stripped] = (count, sentence)
-        else:
-            count, sentence = shape
+        short = len(stripped) <= _SHAPED_LENGTH
+        count, sentence = (_SHAPES.get(stripped) if short else None) or _shape(stripped)
         lines.append(Line(index, raw, stripped, sentence, count))
     fields = _Fields(title=title, date=date, author=author)
 
