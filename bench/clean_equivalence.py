@@ -31,7 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cruftgen
 
-from cleaner.rules import Catalogue, load_catalogue
+from cleaner.rulefile import load_catalogue
+from cleaner.rules import Catalogue
 from cleaner.textclean import clean_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"

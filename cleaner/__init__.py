@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .clean import CleanOptions, clean_html
-    from .compare import Comparison, compare
+    from .comparison import Comparison, compare
     from .dedup import Cluster, Deduplicator, DedupResult, Link, Member, PairScore
     from .document import Document, Removal
     from .errors import CleanerError, ConfigError, InputError
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .passages import Passage, shared_passages
     from .pipeline import RunStats, run_clean, run_dedup
     from .read import FieldNames
-    from .rules import load_catalogue
+    from .rulefile import load_catalogue
     from .textclean import clean_text
 
 # The public names, imported on first use: ``cleaner.cli`` and the reader
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 _HOMES = {
     "CleanOptions": "clean",
     "clean_html": "clean",
-    "Comparison": "compare",
-    "compare": "compare",
+    "Comparison": "comparison",
+    "compare": "comparison",
     "Cluster": "dedup",
     "Deduplicator": "dedup",
     "DedupResult": "dedup",
@@ -52,7 +52,7 @@ _HOMES = {
     "run_clean": "pipeline",
     "run_dedup": "pipeline",
     "FieldNames": "read",
-    "load_catalogue": "rules",
+    "load_catalogue": "rulefile",
     "clean_text": "textclean",
 }
 

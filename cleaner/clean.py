@@ -46,7 +46,7 @@ class CleanOptions:
     def catalogue(self) -> Catalogue:
         """The rules, compiled on first use (most of a second: a run that does
         not clean, or whose workers clean, never pays for it here)."""
-        from .rules import load_catalogue
+        from .rulefile import load_catalogue
 
         return load_catalogue(tuple(self.rules))
 
@@ -80,7 +80,7 @@ def _clean_found(
     boilerplate: BoilerplateTest | None = None,
 ) -> Document:
     """Clean extracted text; metadata given in ``meta`` wins over what was found."""
-    from .rules import load_catalogue
+    from .rulefile import load_catalogue
     from .textclean import clean_text
 
     meta = meta or {}

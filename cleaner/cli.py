@@ -465,7 +465,7 @@ def compare_command(
     def action() -> None:
         options = CleanOptions(clean=not no_clean)
         (id_a, text_a), (id_b, text_b) = _load_one(a, options), _load_one(b, options)
-        from .compare import compare
+        from .comparison import compare
 
         result = compare(
             text_a, text_b, ngram=ngram, min_words=min_words, threshold=threshold, min_jaccard=min_jaccard

@@ -1,9 +1,9 @@
-"""The cruft catalogue: rules kept as data in ``rules.toml``, compiled once.
+"""The cruft catalogue: rules, and how a line is matched against them.
 
-A rule matches a whole line. The catalogue is plain TOML so users can read it
-and extend it (``cleaner clean --rules FILE``); see the header of
-``rules.toml`` for the keys.
+A rule matches a whole line. Rules are kept as data in ``rules.toml`` (read by
+:mod:`cleaner.rulefile`, which users extend with ``--rules FILE``).
 
+>>> from cleaner.rulefile import load_catalogue
 >>> catalogue = load_catalogue()
 >>> catalogue.match("Click to copy", zone="head", sentence=False).rule
 'share/click-to-act'
@@ -13,32 +13,15 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
-from .errors import ConfigError
+from .decoration import trim_decoration
 from .hints import HintFinder
 from .plans import Plan, Step, build_steps, rule_need
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+__all__ = ["Catalogue", "Match", "Rule", "trim_decoration"]
 
-__all__ = ["Catalogue", "Match", "Rule", "load_catalogue", "trim_decoration"]
-
-ZONES = ("any", "head", "tail")
-FIELDS = ("author", "date", "dateline")
-# Punctuation ignored at the ends of a line (bullets, separators, ellipses, a
-# final "!" as much as a final full stop);
-# symbols (arrows, emoji, "+") are ignored too, except those that carry meaning.
-_TRIM_PUNCTUATION = frozenset("•·*:;,.!…|/\\‣⁃◦›»‹«")
-_KEEP_SYMBOLS = frozenset("©®℗$€£¥#@%&📷📸")
 # Where a line falls into parts that may each be cruft: sentences, and labels
 # set apart by a spaced separator ("Advertisement · Scroll to continue").
 _SENTENCE_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“]))")  # keeps the breaks
@@ -47,64 +30,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")  # where _SENTENCE_SPLIT spl
 # ("Advertisement · Scroll to continue"); a sentence's dashes set off clauses.
 _PART_SPLIT = re.compile(r"((?<=[.!?])\s+(?=[A-Z\"“])|\s+[-–—|·•]\s+)")
 _PART_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\s[-–—|·•]\s")
-_VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
 # Lines up to this length have their answers cached, up to this many answers.
 _CACHED_LINE_LENGTH = 200
 _CACHE_SIZE = 100_000
 _MISSING = object()
-# Whether a character is decoration, per character met (unicodedata is slow).
-_DECORATION: dict[str, bool] = {}
 # Vocabulary groups whose words, alone on a short line, make it widget text.
 _WIDGET_GROUPS = ("button", "social", "copy_target")
-
-
-def _is_decoration(char: str) -> bool:
-    found = _DECORATION.get(char)
-    if found is None:
-        if len(_DECORATION) >= _CACHE_SIZE:
-            _DECORATION.clear()
-        found = _DECORATION[char] = _judge_decoration(char)
-    return found
-
-
-def _judge_decoration(char: str) -> bool:
-    if char.isspace() or char in _TRIM_PUNCTUATION:
-        return True
-    category = unicodedata.category(char)
-    return (category[0] == "S" and char not in _KEEP_SYMBOLS) or category in ("Pd", "Cf", "Co")
-
-
-_ASCII_DECORATION = "".join(char for char in map(chr, range(128)) if _judge_decoration(char))
-
-
-def trim_decoration(line: str) -> str:
-    """``line`` without the bullets, arrows, emoji and separators around it.
-
-    >>> trim_decoration("✉ Share this article ›")
-    'Share this article'
-    >>> trim_decoration("+ © Reuters…")
-    '© Reuters'
-    """
-    # ASCII decoration goes in one C call; what is left is judged character
-    # by character only when it starts or ends with another character.
-    text = line.strip(_ASCII_DECORATION)
-    if text and (text[0] > "\x7f" or text[-1] > "\x7f"):
-        return _trim_other(text)
-    return text
-
-
-def _trim_other(line: str) -> str:
-    """:func:`trim_decoration` character by character."""
-    start, end = 0, len(line)
-    # No letter or digit is decoration (every character checked): most
-    # lines start with one, and labels end with one.
-    if not line[:1].isalnum():
-        while start < end and _is_decoration(line[start]):
-            start += 1
-    if not line[-1:].isalnum():
-        while end > start and _is_decoration(line[end - 1]):
-            end -= 1
-    return line[start:end]
 
 
 def _plain_words(vocab: dict[str, str], groups: tuple[str, ...]) -> frozenset[str]:
@@ -351,104 +282,3 @@ def _to_match(rule: Rule, found: re.Match[str], prefix: str) -> Match:
             or None
         )
     return Match(rule.rule, rule.field if value else None, value)
-
-
-def _max_width(pattern: str, flags: int) -> int:
-    """The most characters ``pattern`` can match, or ``sys.maxsize`` when unbounded.
-
-    Uses the regex parser's own width calculation (a private module, so any
-    failure just means "no limit")."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        width = _parser.parse(pattern, flags).getwidth()[1]
-    except Exception:  # pragma: no cover - depends on the interpreter
-        return sys.maxsize
-    return width if width < 65535 else sys.maxsize
-
-
-def _compile_rule(entry: dict[str, Any], vocab: dict[str, str], origin: str) -> Rule:
-    where = f"{origin}: rule {entry.get('category', '?')}/{entry.get('name', '?')}"
-    for key in ("category", "name", "pattern"):
-        if not isinstance(entry.get(key), str) or not entry[key]:
-            raise ConfigError(f"{where}: '{key}' must be a non-empty string")
-    zone = entry.get("where", "any")
-    if zone not in ZONES:
-        raise ConfigError(f"{where}: 'where' must be one of {', '.join(ZONES)}, got {zone!r}")
-    field = entry.get("field")
-    if field is not None and field not in FIELDS:
-        raise ConfigError(f"{where}: 'field' must be one of {', '.join(FIELDS)}, got {field!r}")
-
-    def expand(found: re.Match[str]) -> str:
-        name = found.group(1)
-        if name not in vocab:
-            raise ConfigError(f"{where}: unknown vocabulary group {{{name}}}")
-        return f"(?:{vocab[name]})"
-
-    pattern = _VOCAB_REF.sub(expand, entry["pattern"])
-    flags = re.UNICODE | (re.IGNORECASE if entry.get("ignore_case", True) else 0)
-    try:
-        regex = re.compile(pattern, flags)
-    except re.error as exc:
-        raise ConfigError(f"{where}: invalid pattern: {exc}") from None
-    hint = entry.get("hint", [])
-    if not isinstance(hint, list) or not all(isinstance(word, str) and word for word in hint):
-        raise ConfigError(f"{where}: 'hint' must be a list of non-empty strings")
-    return Rule(
-        max_length=_max_width(pattern, flags),
-        hint=tuple(word.lower() for word in hint),
-        category=entry["category"],
-        name=entry["name"],
-        regex=regex,
-        where=zone,
-        sentences=bool(entry.get("sentences", False)),
-        short_sentences=bool(entry.get("short_sentences", True)),
-        field=field,
-        pattern=pattern,
-        ignore_case=bool(entry.get("ignore_case", True)),
-    )
-
-
-def _read_toml(source: str | Path, text: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
-
-
-def _builtin_text() -> str:
-    return resources.files("cleaner").joinpath("rules.toml").read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=8)
-def load_catalogue(extra: tuple[str, ...] = ()) -> Catalogue:
-    """The built-in catalogue, extended by the TOML files in ``extra``.
-
-    Rules from later files replace earlier ones with the same category and
-    name (``disabled = true`` removes one); new rules go after the built-ins.
-    """
-    sources: list[tuple[str, dict[str, Any]]] = [("rules.toml", _read_toml("rules.toml", _builtin_text()))]
-    for path in extra:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
-        sources.append((path, _read_toml(path, text)))
-
-    vocab: dict[str, str] = {}
-    entries: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
-    for origin, data in sources:
-        for name, words in data.get("vocab", {}).items():
-            if not isinstance(words, str):
-                raise ConfigError(f"{origin}: vocab '{name}' must be a string of alternatives")
-            vocab[name] = words
-        rules = data.get("rule", [])
-        if not isinstance(rules, list):
-            raise ConfigError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
-        for entry in rules:
-            key = (str(entry.get("category")), str(entry.get("name")))
-            entries.pop(key, None)  # a replacement moves to its new place
-            if not entry.get("disabled", False):
-                entries[key] = (origin, entry)
-    rules = [_compile_rule(entry, vocab, origin) for origin, entry in entries.values()]
-    return Catalogue(rules, vocab)

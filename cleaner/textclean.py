@@ -45,7 +45,8 @@ from .lines import (
     word_count,
     words,
 )
-from .rules import Catalogue, load_catalogue
+from .rulefile import load_catalogue
+from .rules import Catalogue
 from .story import (
     CAPTION_RULE,
     TEMPLATE_RULE,

@@ -12,6 +12,7 @@ import pytest
 from cleaner import clean_text
 from cleaner.hints import HintFinder
 from cleaner.hintscan import LiteralScanner
+from cleaner.rulefile import load_catalogue
 from cleaner.rules import (
     _PART_SPLIT,
     _SENTENCE_SPLIT,
@@ -19,7 +20,6 @@ from cleaner.rules import (
     Match,
     Rule,
     _to_match,
-    load_catalogue,
     trim_decoration,
 )
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import clean_text, dates
+from cleaner.decoration import _is_decoration, trim_decoration
 from cleaner.lines import word_count, words
-from cleaner.rules import _is_decoration, trim_decoration
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 # Word characters, joiners and spaces, where the word count's patterns meet.

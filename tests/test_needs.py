@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.needs import _ASCII_FOLDS, _MAX_STRINGS, Need, need_of, vocabulary_of
-from cleaner.rules import _PART_SPLIT, load_catalogue, trim_decoration
+from cleaner.rulefile import load_catalogue
+from cleaner.rules import _PART_SPLIT, trim_decoration
 
 # Pieces of patterns: literals, classes, groups, alternatives, repeats,
 # lookarounds and case flags, the constructs need_of reads or must step over.

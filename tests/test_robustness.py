@@ -433,3 +433,18 @@ def test_dedup_over_the_mixed_directory_reports_the_same_problems(tmp_path: Path
     assert {r["id"] for r in out_records(clusters)} == good  # every good record was clustered
     assert len(skipped(result)) == sum(counts.values())
     assert "duplicate ids 1 (kept)" in result.stderr.splitlines()[-1]
+
+
+def test_public_names_stay_themselves_once_every_module_is_imported() -> None:
+    """The package's names are imported on first use; importing a module of the
+    same name as one of them must not replace it (``cleaner.compare`` stays the
+    function)."""
+    import importlib
+
+    import cleaner
+
+    for name, home in cleaner._HOMES.items():
+        module = importlib.import_module(f"cleaner.{home}")
+        assert getattr(cleaner, name) is getattr(module, name), name
+    for name in cleaner.__all__:
+        assert not isinstance(getattr(cleaner, name), type(cleaner)), name

@@ -4,7 +4,7 @@ only by the catalogue's wordings."""
 from __future__ import annotations
 
 from cleaner import clean_text
-from cleaner.rules import load_catalogue
+from cleaner.rulefile import load_catalogue
 
 BODY = [
     "The port authority approved a plan on Monday to widen the main shipping channel.",

@@ -180,7 +180,7 @@ def test_related_list_goes_with_its_header() -> None:
 
 
 def test_user_rules_extend_the_catalogue(tmp_path) -> None:
-    from cleaner.rules import load_catalogue
+    from cleaner.rulefile import load_catalogue
 
     rules = tmp_path / "mine.toml"
     rules.write_text('[[rule]]\ncategory = "outlet"\nname = "motto"\npattern = "news you can trust"\n')
