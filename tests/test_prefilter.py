@@ -171,6 +171,26 @@ def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.Mon
     for count, wanted, exact in zip(bounded, enough.tolist(), expected):
         assert count == exact if count != -1 else exact >= 0
         assert count == -1 or exact < wanted
+    # With bound, the others get an upper bound that is still below enough.
+    bounds = corpus.shared_counts(pairs, enough, bound=True).tolist()
+    for count, wanted, exact, before in zip(bounds, enough.tolist(), expected, bounded):
+        assert (count == -1) == (before == -1)
+        assert count == -1 or exact <= count < wanted
+
+
+def test_agreeing_signatures_share_a_shingle() -> None:
+    """What lets dedup bound the counts of candidates: each MinHash
+    permutation is a bijection, so an agreeing value is a shared shingle."""
+    from cleaner.corpus import Corpus
+
+    dedup = Deduplicator()
+    corpus = Corpus(DOCS, dedup.hasher)
+    signatures = dedup.hasher.signatures(corpus.uniques)
+    assert (dedup.hasher._a % 2 == 1).all()
+    for a in range(len(DOCS)):
+        for b in range(a + 1, len(DOCS)):
+            if (signatures[a] == signatures[b]).any():
+                assert corpus.shared_count(a, b) > 0
 
 
 @pytest.mark.parametrize("bits", [6, 12, 20])  # 6: most values share a slot
