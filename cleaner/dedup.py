@@ -37,7 +37,7 @@ from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
-from .results import Cluster, DedupResult, Link, Member, PairScore
+from .results import Cluster, DedupResult, Link, Member, PairScore, made
 from .reuse import reuse_links
 
 __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScore"]
@@ -435,18 +435,18 @@ class Deduplicator:
             matches[index] = Link(hub, ids[hub], scores[index], passages)
         members = []
         for index in range(n):
-            hub = centre[index]
             match = matches.get(index)
             members.append(
-                Member(
+                made(
+                    Member,
                     index=index,
-                    id=corpus.ids[index],
+                    id=ids[index],
                     cluster=cluster_of[index],
                     representative=index in reps,
                     similarity=match.overlap.coverage_ab if match else 1.0,
-                    centre=corpus.ids[hub],
+                    centre=ids[centre[index]],
                     match=match,
                     reuse=reuse.get(index, []),
                 )
             )
-        return DedupResult(corpus.ids, clusters, members)
+        return DedupResult(ids, clusters, members)
