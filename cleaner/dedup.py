@@ -203,7 +203,7 @@ class Deduplicator:
 
     def _candidates(self, signatures: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """The LSH candidate pairs of the ``valid`` documents, filtered by :meth:`likely`."""
-        return self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=valid))
+        return self.lsh.candidate_pairs(signatures, valid=valid, agreeing=self.min_agree)  # as likely() keeps
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .overlap import sorted_unique
+from .prefilter import agreement, likely_pairs
 
 __all__ = ["BandedLSH", "bucket_pairs", "optimal_bands"]
 
@@ -93,14 +94,23 @@ class BandedLSH:
         """A ``(n, bands)`` uint64 matrix: each band's values folded into one key."""
         return np.stack([self.band_key(signatures, band) for band in range(self.bands)], axis=1)
 
-    def candidate_pairs(self, signatures: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
-        """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted.
+    def candidate_pairs(
+        self, signatures: np.ndarray, valid: np.ndarray | None = None, *, agreeing: int = 1
+    ) -> np.ndarray:
+        """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted;
+        with ``agreeing``, only those whose signatures agree in that many
+        values at least (:func:`~cleaner.prefilter.likely_pairs` of them).
 
         ``valid`` (bool per row) leaves rows out, e.g. empty documents. One
         band is keyed and sorted at a time, so memory beyond the signatures
         is a few arrays of one entry per document, plus the pairs. (Bands
         of one row are sorted several at a time, up to :data:`_KEPT` keys:
         one sort of many small ones costs far less.)
+
+        With bands of one value, a pair agrees in as many values as bands it
+        is found in, so the pairs are counted as they are folded, rather than
+        their signatures compared: except in buckets too large to pair all
+        members (:data:`_MAX_BUCKET`), whose members' pairs are compared.
         """
         n = len(signatures)
         if n < 2:
@@ -117,6 +127,9 @@ class BandedLSH:
         slots = np.empty(len(rows), dtype=np.intp)
         kept: list[tuple[np.ndarray, np.ndarray]] = []
         kept_size = 0
+        # Bands of one exact value, never folded: a pair's count is its agreement.
+        counting = agreeing > 1 and self.rows == 1 and rows.dtype.itemsize <= 4
+        big: list[np.ndarray] = []  # members of buckets too large to pair all
         for band in range(self.bands):
             column = self._band_column(rows, band)
             # Only rows whose key's low bits another row shares can be in a
@@ -132,15 +145,40 @@ class BandedLSH:
             docs = np.concatenate([d for _, d in kept])
             kept, kept_size = [], 0
             order = np.argsort(keys, kind="stable")
-            for pairs in _run_pairs(keys[order], docs[order]):
+            for pairs in _run_pairs(keys[order], docs[order], big):
                 pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
                 pending_size += len(pairs)
             # A pair shared by many bands is found many times: fold repeats away
             # whenever the new ones outgrow the unique ones.
-            if pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
+            if counting and band == self.bands - 1:
+                found = self._agreeing(signatures, np.concatenate([found, *pending]), agreeing, big)
+            elif pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
+                counting = False  # folded: counts are lost
                 found = sorted_unique(np.concatenate([found, *pending]))
                 pending, pending_size = [], 0
-        return np.stack((found // n, found % n), axis=1)
+        pairs = np.stack((found // n, found % n), axis=1)
+        return pairs if counting or agreeing <= 1 else likely_pairs(signatures, pairs, agreeing)
+
+    @staticmethod
+    def _agreeing(
+        signatures: np.ndarray, codes: np.ndarray, agreeing: int, big: list[np.ndarray]
+    ) -> np.ndarray:
+        """The distinct ``codes`` (``i * n + j``, one for each band a pair was
+        found in) of pairs that agree in ``agreeing`` values or more, sorted.
+        A pair both of whose documents are in oversized buckets may agree
+        in more values than it was found in: its signatures are compared."""
+        n = len(signatures)
+        codes = np.sort(codes)
+        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+        keep = np.diff(np.append(starts, len(codes))) >= agreeing
+        codes = codes[starts]
+        if big:
+            crowded = np.zeros(n, dtype=bool)
+            crowded[np.concatenate(big)] = True
+            unsure = np.flatnonzero(~keep & crowded[codes // n] & crowded[codes % n])
+            rows = np.stack((codes[unsure] // n, codes[unsure] % n), axis=1)
+            keep[unsure] = agreement(signatures, rows) >= agreeing
+        return codes[keep]
 
     def _band_column(self, signatures: np.ndarray, band: int) -> np.ndarray:
         """One band's key of every signature, for finding buckets: with one
@@ -174,9 +212,11 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
-def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.ndarray]:
+def _run_pairs(
+    ordered_keys: np.ndarray, ordered_docs: np.ndarray, crowded: list[np.ndarray] | None = None
+) -> list[np.ndarray]:
     """All pairs within each run of equal keys, as arrays (no per-run Python loop
-    except for oversized runs)."""
+    except for oversized runs, whose members but the first go to ``crowded``)."""
     size = len(ordered_keys)
     run_start = np.concatenate(([True], ordered_keys[1:] != ordered_keys[:-1]))
     run_id = np.cumsum(run_start) - 1
@@ -190,6 +230,8 @@ def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.nd
         for start, head in zip(starts, heads):
             rest = ordered_docs[start + 1 : start + run_length[run_id[start]]]
             out.append(_ordered(np.full(len(rest), head), rest))
+            if crowded is not None:
+                crowded.append(rest)
     small = (length > 1) & ~big
     if not small.any():
         return out

@@ -214,3 +214,19 @@ def test_seen_twice_marks_the_slots_of_more_than_one_call_or_repeats(bits: int) 
     expected = [counted.get(int(v) & ((1 << bits) - 1), 0) > 1 for v in probe.tolist()]
     seen.done()
     assert seen.twice(probe).tolist() == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lsh_counting_agreement_keeps_what_likely_keeps(seed: int) -> None:
+    """Counted as they are found, the pairs kept are those likely_pairs keeps
+    of all candidates: also where buckets are too large to pair all members
+    (few distinct values), and where bands are not single values."""
+    from cleaner.lsh import BandedLSH
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    signatures = rng.integers(0, [3, 40][seed % 2], size=(n, 16)).astype(np.uint32)
+    valid = rng.random(n) > 0.1
+    for lsh, agreeing in ((BandedLSH(16, 1), 2), (BandedLSH(16, 1), 5), (BandedLSH(8, 2), 3)):
+        expected = likely_pairs(signatures, lsh.candidate_pairs(signatures, valid), agreeing)
+        assert lsh.candidate_pairs(signatures, valid, agreeing=agreeing).tolist() == expected.tolist()
