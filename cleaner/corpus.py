@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from .document import Document
+from .frozen import made
 from .minhash import MinHasher
 from .overlap import (
     Overlap,
@@ -375,7 +376,13 @@ class Corpus:
         if self._sequences is not None:
             ngram = self.hasher.ngram
             words = self._words[indices].tolist()
-            docs = [Shingled(self._sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
+            sequences = self._sequences
+            if self._whole:  # made once, whole (thousands at a time: made(), not __init__)
+                return [
+                    made(Shingled, sequence=sequences[i], unique=self._unique[i], words=w, span=min(ngram, w))
+                    for i, w in zip(indices, words)
+                ]
+            docs = [Shingled(sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
         else:
             docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
         if self._whole:

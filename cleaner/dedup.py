@@ -33,11 +33,12 @@ import numpy as np
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
 from .corpus import Corpus, Shingles
 from .document import Document
+from .frozen import made
 from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
-from .results import Cluster, DedupResult, Link, Member, PairScore, made
+from .results import Cluster, DedupResult, Link, Member, PairScore
 from .reuse import reuse_links
 
 __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScore"]
@@ -416,7 +417,7 @@ class Deduplicator:
                 sources=corpus.sources,
                 source_priority=self.source_priority,
             )
-            pairs = [PairScore(i, hub, scores[i]) for i in group if i != hub]
+            pairs = [made(PairScore, a=i, b=hub, overlap=scores[i]) for i in group if i != hub]
             clusters.append(Cluster(ids[rep], rep, group, pairs, hub))
             for index in group:
                 cluster_of[index] = ids[rep]
@@ -432,7 +433,8 @@ class Deduplicator:
         copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
-            matches[index] = Link(hub, ids[hub], scores[index], passages)
+            link = made(Link, other=hub, other_id=ids[hub], overlap=scores[index], passages=passages)
+            matches[index] = link
         members = []
         for index in range(n):
             match = matches.get(index)

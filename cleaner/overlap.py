@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .frozen import made
 from .minhash import MinHasher
 from .shingling import batch_shingle_parts
 
@@ -125,17 +126,18 @@ class Overlap:
 
     def flipped(self) -> Overlap:
         """The same overlap seen from ``b``."""
-        return Overlap(
-            self.shared,
-            self.jaccard,
-            self.containment_ba,
-            self.containment_ab,
-            self.coverage_ba,
-            self.coverage_ab,
-            self.words_ba,
-            self.words_ab,
-            self.run_ba,
-            self.run_ab,
+        return made(
+            Overlap,
+            shared=self.shared,
+            jaccard=self.jaccard,
+            containment_ab=self.containment_ba,
+            containment_ba=self.containment_ab,
+            coverage_ab=self.coverage_ba,
+            coverage_ba=self.coverage_ab,
+            words_ab=self.words_ba,
+            words_ba=self.words_ab,
+            run_ab=self.run_ba,
+            run_ba=self.run_ab,
         )
 
     def to_dict(self) -> dict[str, float | int]:
@@ -210,7 +212,8 @@ def _scored(
     with the covered words and longest run of each."""
     (words_a, run_a), (words_b, run_b) = covered_a, covered_b
     union = a.size + b.size - shared
-    return Overlap(
+    return made(
+        Overlap,
         shared=shared,
         jaccard=shared / union if union else 0.0,
         containment_ab=shared / a.size if a.size else 0.0,

@@ -11,27 +11,14 @@ the other one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 from .overlap import Overlap
 from .passages import Passage
 
-__all__ = ["Cluster", "DedupResult", "Link", "Member", "PairScore", "made"]
-
-F = TypeVar("F")
+__all__ = ["Cluster", "DedupResult", "Link", "Member", "PairScore"]
 
 #: Characters of passage text written beside the offsets in JSON output.
 PREVIEW_CHARS = 120
-
-
-def made(cls: type[F], **fields: Any) -> F:
-    """A ``cls`` (a frozen dataclass without ``__post_init__``) holding
-    ``fields``, every one of them given: its own ``__init__`` sets each
-    field through ``object.__setattr__``, which for a result's tens of
-    thousands of members cost twice the rest of building the result."""
-    made = object.__new__(cls)
-    made.__dict__.update(fields)
-    return made
 
 
 @dataclass(frozen=True)
