@@ -166,17 +166,20 @@ class BandedLSH:
         """The distinct ``codes`` (``i * n + j``, one for each band a pair was
         found in) of pairs that agree in ``agreeing`` values or more, sorted.
         A pair both of whose documents are in oversized buckets may agree
-        in more values than it was found in: its signatures are compared."""
+        in more values than it was found in: if it may reach ``agreeing``
+        so, its signatures are compared."""
         n = len(signatures)
         # Under 65,536 documents every code fits 32 bits, which sort in two thirds the time.
         codes = np.sort(codes.astype(np.uint32) if n * n <= 1 << 32 else codes)
         starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
-        keep = np.diff(np.append(starts, len(codes))) >= agreeing
+        found = np.diff(np.append(starts, len(codes)))
+        keep = found >= agreeing
         codes = codes[starts].astype(np.int64)
         if big:
-            crowded = np.zeros(n, dtype=bool)
-            crowded[np.concatenate(big)] = True
-            unsure = np.flatnonzero(~keep & crowded[codes // n] & crowded[codes % n])
+            # Unpaired in a bucket both are in: at most as many as the fewer of theirs.
+            buckets = np.bincount(np.concatenate(big), minlength=n)
+            reach = found + np.minimum(buckets[codes // n], buckets[codes % n])
+            unsure = np.flatnonzero(~keep & (reach >= agreeing))
             rows = np.stack((codes[unsure] // n, codes[unsure] % n), axis=1)
             keep[unsure] = agreement(signatures, rows) >= agreeing
         return codes[keep]
