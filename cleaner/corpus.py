@@ -79,6 +79,7 @@ def _found_counts(
     others: Sequence[np.ndarray],
     groups: np.ndarray,
     table: np.ndarray,
+    mark: int,
     enough: np.ndarray | None = None,
     bound: bool = False,
 ) -> np.ndarray:
@@ -87,32 +88,34 @@ def _found_counts(
     or more, and with ``bound`` only an upper bound for the others
     (:meth:`Corpus.shared_counts`).
 
-    Most looked-up shingles are not there: a bit table over the low bits of
-    the ``firsts`` values, each salted with its group (``table``, all False,
-    left so), rules those out with one read each, and only the few that pass
-    are searched for, tagged with their group, among the tagged ``firsts``.
-    All groups are looked up at once: a numpy call per group cost more than
-    the lookups."""
-    lengths = np.array([len(v) for v in others], dtype=np.int64)
-    first_lengths = np.array([len(v) for v in firsts], dtype=np.int64)
+    Most looked-up shingles are not there: a table over the low bits of the
+    ``firsts`` values, each salted with its group, rules those out with one
+    read each, and only the few that pass are searched for, tagged with
+    their group, among the tagged ``firsts``. The table's slots of these
+    ``firsts`` are set to ``mark``, a value no earlier call set (so it is
+    never cleared between calls). All groups are looked up at once: a numpy
+    call per group cost more than the lookups."""
+    lengths = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
+    first_lengths = np.fromiter(map(len, firsts), dtype=np.int64, count=len(firsts))
     if not lengths.sum() or not first_lengths.sum():
         return np.zeros(len(others), dtype=np.int64)
     mask = np.uint32(len(table) - 1)
     values = np.concatenate(firsts)
     slots = (values ^ np.repeat(np.arange(len(firsts), dtype=np.uint32) * _SALT, first_lengths)) & mask
-    table[slots] = True
+    table[slots] = mark
     needles = np.concatenate(others)
     group = np.repeat(groups.astype(np.uint32), lengths)
-    maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
-    table[slots] = False
+    hit = table[(needles ^ group * _SALT) & mask] == mark
     bounds = np.concatenate(([0], np.cumsum(lengths)))
+    if enough is not None and bound:  # what passes the table bounds the count: not searched
+        passed = np.add.reduceat(hit, np.minimum(bounds[:-1], len(hit) - 1), dtype=np.int32).astype(np.int64)
+        passed[lengths == 0] = 0  # (reduceat gives an empty segment its next value)
+        passed[passed >= enough] = -1
+        return passed
+    maybe = np.flatnonzero(hit)
     unsure = None
     if enough is not None:  # pairs that may reach enough are not searched
-        passed = np.diff(np.searchsorted(maybe, bounds))
-        if bound:  # nor are the others: what passed the table bounds their count
-            passed[passed >= enough] = -1
-            return passed
-        unsure = passed >= enough
+        unsure = np.diff(np.searchsorted(maybe, bounds)) >= enough
         maybe = maybe[~np.repeat(unsure, lengths)[maybe]]
     tag = np.uint64(32)
     owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
@@ -422,9 +425,12 @@ class Corpus:
         bounds = [*starts.tolist(), len(pairs)]
         heads = firsts[starts].tolist()
         sizes = [len(self._unique[a]) for a in heads]
-        table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-        group = 0
+        table = np.zeros(1 << _TABLE_BITS, dtype=np.uint8)
+        group, mark = 0, 0
         while group < len(heads):
+            mark += 1
+            if mark > 255:  # every value used: cleared once, not after every call
+                table[:], mark = 0, 1
             end, total = group + 1, sizes[group]
             while end < len(heads) and total + sizes[end] <= _LOOKED_UP:
                 total += sizes[end]
@@ -435,6 +441,7 @@ class Corpus:
                 [self._unique[b] for b in pairs[low:high, 1].tolist()],
                 np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),
                 table,
+                mark,
                 None if enough is None else enough[low:high],
                 bound,
             )
