@@ -127,8 +127,10 @@ class BandedLSH:
         slots = np.empty(len(rows), dtype=np.intp)
         kept: list[tuple[np.ndarray, np.ndarray]] = []
         kept_size = 0
-        # Bands of one exact value, never folded: a pair's count is its agreement.
-        counting = agreeing > 1 and self.rows == 1 and rows.dtype.itemsize <= 4
+        # Bands of one exact value (its band above its 32 bits: keys of 48 bits at most).
+        exact = self.rows == 1 and rows.dtype.itemsize <= 4 and self.bands <= 1 << 16
+        # Never folded, a pair's count of bands is then its agreement.
+        counting = agreeing > 1 and exact
         big: list[np.ndarray] = []  # members of buckets too large to pair all
         for band in range(self.bands):
             column = self._band_column(rows, band)
@@ -144,7 +146,7 @@ class BandedLSH:
             keys = np.concatenate([k for k, _ in kept])
             docs = np.concatenate([d for _, d in kept])
             kept, kept_size = [], 0
-            order = np.argsort(keys, kind="stable")
+            order = _stable_order(keys) if exact else np.argsort(keys, kind="stable")
             for pairs in _run_pairs(keys[order], docs[order], big):
                 pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
                 pending_size += len(pairs)
@@ -197,6 +199,16 @@ class BandedLSH:
         column = signatures[:, band].astype(np.uint64)
         column |= np.uint64(band) << np.uint64(32)
         return column
+
+
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of keys under 2**48, as three
+    stable sorts of 16 bits each (numpy sorts 16-bit values by radix, in
+    linear time): less than half the time of one sort of 64-bit keys."""
+    low = np.uint64(0xFFFF)
+    order = np.argsort((keys & low).astype(np.uint16), kind="stable")
+    order = order[np.argsort(((keys[order] >> np.uint64(16)) & low).astype(np.uint16), kind="stable")]
+    return order[np.argsort((keys[order] >> np.uint64(32)).astype(np.uint16), kind="stable")]
 
 
 def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
