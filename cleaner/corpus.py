@@ -10,7 +10,6 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from .document import Document
-from .frozen import made
 from .minhash import MinHasher
 from .overlap import (
     Overlap,
@@ -380,10 +379,9 @@ class Corpus:
             ngram = self.hasher.ngram
             words = self._words[indices].tolist()
             sequences = self._sequences
-            if self._whole:  # made once, whole (thousands at a time: made(), not __init__)
+            if self._whole:  # made once, with its set (not a second time to put it in)
                 return [
-                    made(Shingled, sequence=sequences[i], unique=self._unique[i], words=w, span=min(ngram, w))
-                    for i, w in zip(indices, words)
+                    Shingled(sequences[i], self._unique[i], w, min(ngram, w)) for i, w in zip(indices, words)
                 ]
             docs = [Shingled(sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
         else:
@@ -454,6 +452,15 @@ class Corpus:
         if found is None:
             found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
         return found
+
+    def were_measured(self, pairs: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row of ``pairs``: was it measured, either way round?
+        (:meth:`measured` asks one pair at a time.)"""
+        done = np.array(list(self._overlaps), dtype=np.int64).reshape(-1, 2)
+        n = np.int64(len(self))
+        codes = np.minimum(done[:, 0], done[:, 1]) * n + np.maximum(done[:, 0], done[:, 1])
+        asked = np.minimum(pairs[:, 0], pairs[:, 1]) * n + np.maximum(pairs[:, 0], pairs[:, 1])
+        return np.isin(asked, codes)
 
     def measured(self, a: int, b: int) -> Overlap | None:
         """:meth:`overlap` of ``a`` and ``b`` if measured already, else None."""

@@ -33,7 +33,7 @@ import numpy as np
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
 from .corpus import Corpus, Shingles
 from .document import Document
-from .frozen import made
+from .frozen import maker
 from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
@@ -371,8 +371,8 @@ class Deduplicator:
         flipped = rows[:, ::-1]
         # A pair measured already (a direct candidate) is not measured again:
         # its overlap is known, and so is whether it may copy.
-        before = [corpus.measured(a, b) for a, b in flipped.tolist()]
-        done = np.array([o is not None for o in before], dtype=bool)
+        done = corpus.were_measured(flipped)
+        before = [corpus.measured(a, b) for a, b in flipped[done].tolist()]
         # Only whether each may copy is asked for here: bounds do.
         _, chances, found = self._measure(
             corpus, flipped[~done], keep_shingled=keep_shingled, shared=shared[~done], bound=True
@@ -383,7 +383,7 @@ class Deduplicator:
             if may:
                 overlap_of[a, b] = corpus.measured(a, b)  # type: ignore[assignment]
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for other_centre, doc in flipped.tolist():  # in the order of the rows, as measured
+        for other_centre, doc in flipped.tolist() if overlap_of else ():  # in the order of the rows
             o = overlap_of.get((other_centre, doc))
             if o is None:
                 continue
@@ -417,7 +417,7 @@ class Deduplicator:
                 sources=corpus.sources,
                 source_priority=self.source_priority,
             )
-            pairs = [made(PairScore, a=i, b=hub, overlap=scores[i]) for i in group if i != hub]
+            pairs = [PairScore(i, hub, scores[i]) for i in group if i != hub]
             clusters.append(Cluster(ids[rep], rep, group, pairs, hub))
             for index in group:
                 cluster_of[index] = ids[rep]
@@ -433,14 +433,13 @@ class Deduplicator:
         copies = [(i, centre[i]) for i in range(n) if centre[i] != i]
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
-            link = made(Link, other=hub, other_id=ids[hub], overlap=scores[index], passages=passages)
-            matches[index] = link
+            matches[index] = Link(hub, ids[hub], scores[index], passages)
         members = []
+        member = maker(Member)
         for index in range(n):
             match = matches.get(index)
             members.append(
-                made(
-                    Member,
+                member(
                     index=index,
                     id=ids[index],
                     cluster=cluster_of[index],

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .frozen import made
+from .frozen import maker
 from .minhash import MinHasher
 from .shingling import batch_shingle_parts
 
@@ -126,8 +126,7 @@ class Overlap:
 
     def flipped(self) -> Overlap:
         """The same overlap seen from ``b``."""
-        return made(
-            Overlap,
+        return maker(Overlap)(
             shared=self.shared,
             jaccard=self.jaccard,
             containment_ab=self.containment_ba,
@@ -212,8 +211,7 @@ def _scored(
     with the covered words and longest run of each."""
     (words_a, run_a), (words_b, run_b) = covered_a, covered_b
     union = a.size + b.size - shared
-    return made(
-        Overlap,
+    return maker(Overlap)(
         shared=shared,
         jaccard=shared / union if union else 0.0,
         containment_ab=shared / a.size if a.size else 0.0,
