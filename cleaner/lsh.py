@@ -116,7 +116,8 @@ class BandedLSH:
         if n < 2:
             return np.empty((0, 2), dtype=np.int64)
         index = np.arange(n) if valid is None else np.flatnonzero(valid)
-        rows = signatures if valid is None else signatures[index]
+        # Not copied when every row is valid: a copy is as large as the signatures.
+        rows = signatures if len(index) == n else signatures[index]
         found = np.empty(0, dtype=np.int64)
         pending: list[np.ndarray] = []
         pending_size = 0
@@ -153,7 +154,7 @@ class BandedLSH:
             # A pair shared by many bands is found many times: fold repeats away
             # whenever the new ones outgrow the unique ones.
             if counting and band == self.bands - 1:
-                found = self._agreeing(signatures, np.concatenate([found, *pending]), agreeing, big)
+                found = self._agreeing(signatures, pending, agreeing, big)  # (never folded: found is empty)
             elif pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
                 counting = False  # folded: counts are lost
                 found = sorted_unique(np.concatenate([found, *pending]))
@@ -163,17 +164,25 @@ class BandedLSH:
 
     @staticmethod
     def _agreeing(
-        signatures: np.ndarray, codes: np.ndarray, agreeing: int, big: list[np.ndarray]
+        signatures: np.ndarray, pending: list[np.ndarray], agreeing: int, big: list[np.ndarray]
     ) -> np.ndarray:
-        """The distinct ``codes`` (``i * n + j``, one for each band a pair was
-        found in) of pairs that agree in ``agreeing`` values or more, sorted.
+        """The distinct codes (``i * n + j``, one in ``pending`` for each band a
+        pair was found in) of pairs that agree in ``agreeing`` values or more,
+        sorted; ``pending`` is emptied (each copy goes as soon as the next is made).
         A pair both of whose documents are in oversized buckets may agree
         in more values than it was found in: if it may reach ``agreeing``
         so, its signatures are compared."""
         n = len(signatures)
-        # Under 65,536 documents every code fits 32 bits, which sort in two thirds the time.
-        codes = np.sort(codes.astype(np.uint32) if n * n <= 1 << 32 else codes)
-        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+        codes = np.concatenate([np.empty(0, dtype=np.int64), *pending])
+        pending.clear()
+        if n * n <= 1 << 32:  # every code fits 32 bits, which sort in two thirds the time
+            codes = codes.astype(np.uint32)
+        codes.sort()
+        new = np.empty(len(codes), dtype=bool)
+        new[:1] = True
+        np.not_equal(codes[1:], codes[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        del new
         found = np.diff(np.append(starts, len(codes)))
         keep = found >= agreeing
         codes = codes[starts].astype(np.int64)
