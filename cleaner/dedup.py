@@ -33,12 +33,11 @@ import numpy as np
 from .cluster import KEEP_POLICIES, choose_representative, support_clusters
 from .corpus import Corpus, Shingles
 from .document import Document
-from .frozen import maker
 from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
-from .results import Cluster, DedupResult, Link, Member, PairScore
+from .results import Cluster, DedupResult, Link, Member, Members, PairScore
 from .reuse import reuse_links
 
 __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScore"]
@@ -434,20 +433,4 @@ class Deduplicator:
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
             matches[index] = Link(hub, ids[hub], scores[index], passages)
-        members = []
-        member = maker(Member)
-        for index in range(n):
-            match = matches.get(index)
-            members.append(
-                member(
-                    index=index,
-                    id=ids[index],
-                    cluster=cluster_of[index],
-                    representative=index in reps,
-                    similarity=match.overlap.coverage_ab if match else 1.0,
-                    centre=ids[centre[index]],
-                    match=match,
-                    reuse=reuse.get(index, []),
-                )
-            )
-        return DedupResult(ids, clusters, members)
+        return DedupResult(ids, clusters, Members(ids, centre, cluster_of, reps, matches, reuse))
