@@ -148,9 +148,9 @@ class BandedLSH:
             docs = np.concatenate([d for _, d in kept])
             kept, kept_size = [], 0
             order = _stable_order(keys) if exact else np.argsort(keys, kind="stable")
-            for pairs in _run_pairs(keys[order], docs[order], big):
-                pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
-                pending_size += len(pairs)
+            for codes in _run_pairs(keys[order], docs[order], big, n):
+                pending.append(codes)
+                pending_size += len(codes)
             # A pair shared by many bands is found many times: fold repeats away
             # whenever the new ones outgrow the unique ones.
             if counting and band == self.bands - 1:
@@ -238,10 +238,15 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
 
 
 def _run_pairs(
-    ordered_keys: np.ndarray, ordered_docs: np.ndarray, crowded: list[np.ndarray] | None = None
+    ordered_keys: np.ndarray,
+    ordered_docs: np.ndarray,
+    crowded: list[np.ndarray] | None = None,
+    n: int | None = None,
 ) -> list[np.ndarray]:
     """All pairs within each run of equal keys, as arrays (no per-run Python loop
-    except for oversized runs, whose members but the first go to ``crowded``)."""
+    except for oversized runs, whose members but the first go to ``crowded``):
+    ``(i, j)`` rows, ``i < j``, or with ``n`` their codes ``i * n + j``."""
+    pair = _ordered if n is None else lambda a, b: np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
     size = len(ordered_keys)
     run_start = np.concatenate(([True], ordered_keys[1:] != ordered_keys[:-1]))
     run_id = np.cumsum(run_start) - 1
@@ -254,7 +259,7 @@ def _run_pairs(
         heads = ordered_docs[starts]
         for start, head in zip(starts, heads):
             rest = ordered_docs[start + 1 : start + run_length[run_id[start]]]
-            out.append(_ordered(np.full(len(rest), head), rest))
+            out.append(pair(np.full(len(rest), head), rest))
             if crowded is not None:
                 crowded.append(rest)
     small = (length > 1) & ~big
@@ -267,7 +272,7 @@ def _run_pairs(
         left = left[run_id[left] == run_id[left + gap]]
         if len(left) == 0:
             break
-        out.append(_ordered(ordered_docs[left], ordered_docs[left + gap]))
+        out.append(pair(ordered_docs[left], ordered_docs[left + gap]))
         # Runs are contiguous: a position with no partner at this gap has none
         # at a larger one, so each gap looks at fewer positions than the last.
         positions = left
