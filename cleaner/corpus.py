@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from .counts import found_counts
 from .document import Document
 from .minhash import MinHasher
 from .overlap import (
@@ -40,8 +41,6 @@ FILTER_FROM = 50_000
 _TABLE_BITS = 20
 #: Shingles of first documents looked up at once (1/64 of the table's slots).
 _LOOKED_UP = 1 << 14
-#: Salts a value with its group (an odd constant: groups fall in different slots).
-_SALT = np.uint32(0x9E3779B1)
 _EMPTY = np.empty(0, dtype=np.uint32)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
@@ -71,61 +70,6 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
         values = values[keep]
         out.extend(values[a:b] for a, b in pairwise(bounds))
     return out
-
-
-def _found_counts(
-    firsts: Sequence[np.ndarray],
-    others: Sequence[np.ndarray],
-    groups: np.ndarray,
-    table: np.ndarray,
-    mark: int,
-    enough: np.ndarray | None = None,
-    bound: bool = False,
-) -> np.ndarray:
-    """How many of each of ``others`` are in ``firsts[groups[k]]`` (all sorted,
-    distinct; ``groups`` ascending); -1 for those that may have ``enough[k]``
-    or more, and with ``bound`` only an upper bound for the others
-    (:meth:`Corpus.shared_counts`).
-
-    Most looked-up shingles are not there: a table over the low bits of the
-    ``firsts`` values, each salted with its group, rules those out with one
-    read each, and only the few that pass are searched for, tagged with
-    their group, among the tagged ``firsts``. The table's slots of these
-    ``firsts`` are set to ``mark``, a value no earlier call set (so it is
-    never cleared between calls). All groups are looked up at once: a numpy
-    call per group cost more than the lookups."""
-    lengths = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
-    first_lengths = np.fromiter(map(len, firsts), dtype=np.int64, count=len(firsts))
-    if not lengths.sum() or not first_lengths.sum():
-        return np.zeros(len(others), dtype=np.int64)
-    mask = np.uint32(len(table) - 1)
-    values = np.concatenate(firsts)
-    slots = (values ^ np.repeat(np.arange(len(firsts), dtype=np.uint32) * _SALT, first_lengths)) & mask
-    table[slots] = mark
-    needles = np.concatenate(others)
-    group = np.repeat(groups.astype(np.uint32), lengths)
-    hit = table[(needles ^ group * _SALT) & mask] == mark
-    bounds = np.concatenate(([0], np.cumsum(lengths)))
-    if enough is not None and bound:  # what passes the table bounds the count: not searched
-        passed = np.add.reduceat(hit, np.minimum(bounds[:-1], len(hit) - 1), dtype=np.int32).astype(np.int64)
-        passed[lengths == 0] = 0  # (reduceat gives an empty segment its next value)
-        passed[passed >= enough] = -1
-        return passed
-    maybe = np.flatnonzero(hit)
-    unsure = None
-    if enough is not None:  # pairs that may reach enough are not searched
-        unsure = np.diff(np.searchsorted(maybe, bounds)) >= enough
-        maybe = maybe[~np.repeat(unsure, lengths)[maybe]]
-    tag = np.uint64(32)
-    owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
-    keys = values.astype(np.uint64) | (owner << tag)
-    wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
-    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = maybe[keys[where] == wanted]  # positions in needles, ascending
-    counts = np.diff(np.searchsorted(found, bounds))
-    if unsure is not None:
-        counts[unsure] = -1
-    return counts
 
 
 def _by_component(pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -434,7 +378,7 @@ class Corpus:
                 total += sizes[end]
                 end += 1
             low, high = bounds[group], bounds[end]
-            counts[low:high] = _found_counts(
+            counts[low:high] = found_counts(
                 [self._unique[a] for a in heads[group:end]],
                 [self._unique[b] for b in pairs[low:high, 1].tolist()],
                 np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),

@@ -247,17 +247,13 @@ def _segment_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
 def _ranks(docs: Sequence[Shingled], bounds: np.ndarray) -> np.ndarray:
     """Where each shingle of ``docs`` in text order (``docs[k]``'s from
     ``bounds[k]``) is in its document's sorted set, if the set is the
-    sequence's: counted from a sort of each sequence, faster than searching
-    the set for each (:func:`_placed` checks). Only the sorts are made one
-    document at a time; the counting is done for all at once (per document,
-    its dozen small array operations cost more than the sort)."""
+    sequence's (:func:`_placed` checks): counted from a sort of each
+    sequence, faster than searching the set for each; the counting for all
+    at once (a document's dozen small operations cost more than its sort)."""
     total = int(bounds[-1])
     if not total:
         return np.zeros(0, dtype=np.int64)
-    sorts: dict[int, np.ndarray] = {}  # each document's sort, made once
-    for d in docs:
-        if id(d) not in sorts:
-            sorts[id(d)] = np.argsort(d.sequence)
+    sorts = {id(d): np.argsort(d.sequence) for d in {id(d): d for d in docs}.values()}  # once a document
     lengths = np.diff(bounds)
     order = np.concatenate([sorts[id(d)] for d in docs]) + np.repeat(bounds[:-1], lengths)
     ordered = np.concatenate([d.sequence for d in docs])[order]
@@ -275,8 +271,8 @@ def _placed(
     docs: Sequence[Shingled], rank: np.ndarray, owner: np.ndarray, starts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Where each shingle of ``docs`` (in text order, one after another, at
-    ``rank`` in its document's set) is in their concatenated sets
-    (``docs[k]``'s from ``starts[k]``), and whether it is there."""
+    ``rank`` in its document's set) is in their concatenated sets (each
+    from ``starts[k]``), and whether it is there."""
     placed = rank < (starts[1:] - starts[:-1])[owner]
     at = np.where(placed, rank + starts[:-1][owner], 0)
     if placed.any():
@@ -306,7 +302,7 @@ def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) ->
     hit = placed & found[at] if len(found) else np.zeros(len(at), dtype=bool)
     hits = np.flatnonzero(hit)
     owner = owner[hits]
-    local = hits - np.concatenate(([0], np.cumsum(lengths)))[owner]
+    local = hits - bounds[owner]
     new = np.ones(len(hits), dtype=bool)
     new[1:] = (owner[1:] != owner[:-1]) | (local[1:] - local[:-1] > 2 * spans[owner[1:]])
     first = np.flatnonzero(new)
