@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from .counts import found_counts
 from .document import Document
 from .minhash import MinHasher
 from .overlap import (
@@ -40,8 +41,6 @@ FILTER_FROM = 50_000
 _TABLE_BITS = 20
 #: Shingles of first documents looked up at once (1/64 of the table's slots).
 _LOOKED_UP = 1 << 14
-#: Salts a value with its group (an odd constant: groups fall in different slots).
-_SALT = np.uint32(0x9E3779B1)
 _EMPTY = np.empty(0, dtype=np.uint32)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
@@ -71,52 +70,6 @@ def _shared_only(sets: Sequence[np.ndarray]) -> list[np.ndarray]:
         values = values[keep]
         out.extend(values[a:b] for a, b in pairwise(bounds))
     return out
-
-
-def _found_counts(
-    firsts: Sequence[np.ndarray],
-    others: Sequence[np.ndarray],
-    groups: np.ndarray,
-    table: np.ndarray,
-    enough: np.ndarray | None = None,
-) -> np.ndarray:
-    """How many of each of ``others`` are in ``firsts[groups[k]]`` (all sorted,
-    distinct; ``groups`` ascending); -1 for those that may have ``enough[k]``
-    or more (:meth:`Corpus.shared_counts`).
-
-    Most looked-up shingles are not there: a bit table over the low bits of
-    the ``firsts`` values, each salted with its group (``table``, all False,
-    left so), rules those out with one read each, and only the few that pass
-    are searched for, tagged with their group, among the tagged ``firsts``.
-    All groups are looked up at once: a numpy call per group cost more than
-    the lookups."""
-    lengths = np.array([len(v) for v in others], dtype=np.int64)
-    first_lengths = np.array([len(v) for v in firsts], dtype=np.int64)
-    if not lengths.sum() or not first_lengths.sum():
-        return np.zeros(len(others), dtype=np.int64)
-    mask = np.uint32(len(table) - 1)
-    values = np.concatenate(firsts)
-    slots = (values ^ np.repeat(np.arange(len(firsts), dtype=np.uint32) * _SALT, first_lengths)) & mask
-    table[slots] = True
-    needles = np.concatenate(others)
-    group = np.repeat(groups.astype(np.uint32), lengths)
-    maybe = np.flatnonzero(table[(needles ^ group * _SALT) & mask])
-    table[slots] = False
-    bounds = np.concatenate(([0], np.cumsum(lengths)))
-    unsure = None
-    if enough is not None:  # pairs that may reach enough are not searched
-        unsure = np.diff(np.searchsorted(maybe, bounds)) >= enough
-        maybe = maybe[~np.repeat(unsure, lengths)[maybe]]
-    tag = np.uint64(32)
-    owner = np.repeat(np.arange(len(firsts), dtype=np.uint64), first_lengths)
-    keys = values.astype(np.uint64) | (owner << tag)
-    wanted = needles[maybe].astype(np.uint64) | (group[maybe].astype(np.uint64) << tag)
-    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = maybe[keys[where] == wanted]  # positions in needles, ascending
-    counts = np.diff(np.searchsorted(found, bounds))
-    if unsure is not None:
-        counts[unsure] = -1
-    return counts
 
 
 def _by_component(pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -369,7 +322,12 @@ class Corpus:
         if self._sequences is not None:
             ngram = self.hasher.ngram
             words = self._words[indices].tolist()
-            docs = [Shingled(self._sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
+            sequences = self._sequences
+            if self._whole:  # made once, with its set (not a second time to put it in)
+                return [
+                    Shingled(sequences[i], self._unique[i], w, min(ngram, w)) for i, w in zip(indices, words)
+                ]
+            docs = [Shingled(sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
         else:
             docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
         if self._whole:
@@ -386,7 +344,9 @@ class Corpus:
         sa, sb = self._unique[a], self._unique[b]
         return len(np.intersect1d(sa, sb, assume_unique=True))
 
-    def shared_counts(self, pairs: np.ndarray, enough: np.ndarray | None = None) -> np.ndarray:
+    def shared_counts(
+        self, pairs: np.ndarray, enough: np.ndarray | None = None, *, bound: bool = False
+    ) -> np.ndarray:
         """:meth:`shared_count` of each ``(a, b)`` row of ``pairs``. Rows with
         the same ``a`` next to each other (LSH gives them sorted) are counted
         together: their ``b`` shingles are looked up in ``a``'s set, and
@@ -395,7 +355,10 @@ class Corpus:
         With ``enough`` (a count per row), a row that may share that many is
         not counted but given -1: its shingles that pass the table are not
         searched for (most do, for a copy), as :meth:`measure` counts them
-        exactly anyway."""
+        exactly anyway. With ``bound`` too, the other rows get an upper bound
+        of their count, below ``enough`` (those of their shingles that pass
+        the table, not searched for either): for a caller that only asks
+        whether a row may reach ``enough``, and a third less work."""
         counts = np.zeros(len(pairs), dtype=np.int64)
         if not len(pairs):
             return counts
@@ -404,20 +367,25 @@ class Corpus:
         bounds = [*starts.tolist(), len(pairs)]
         heads = firsts[starts].tolist()
         sizes = [len(self._unique[a]) for a in heads]
-        table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-        group = 0
+        table = np.zeros(1 << _TABLE_BITS, dtype=np.uint8)
+        group, mark = 0, 0
         while group < len(heads):
+            mark += 1
+            if mark > 255:  # every value used: cleared once, not after every call
+                table[:], mark = 0, 1
             end, total = group + 1, sizes[group]
             while end < len(heads) and total + sizes[end] <= _LOOKED_UP:
                 total += sizes[end]
                 end += 1
             low, high = bounds[group], bounds[end]
-            counts[low:high] = _found_counts(
+            counts[low:high] = found_counts(
                 [self._unique[a] for a in heads[group:end]],
                 [self._unique[b] for b in pairs[low:high, 1].tolist()],
                 np.repeat(np.arange(end - group), np.diff(bounds[group : end + 1])),
                 table,
+                mark,
                 None if enough is None else enough[low:high],
+                bound,
             )
             group = end
         return counts
@@ -428,6 +396,15 @@ class Corpus:
         if found is None:
             found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
         return found
+
+    def were_measured(self, pairs: np.ndarray) -> np.ndarray:
+        """Per ``(a, b)`` row of ``pairs``: was it measured, either way round?
+        (:meth:`measured` asks one pair at a time.)"""
+        done = np.array(list(self._overlaps), dtype=np.int64).reshape(-1, 2)
+        n = np.int64(len(self))
+        codes = np.minimum(done[:, 0], done[:, 1]) * n + np.maximum(done[:, 0], done[:, 1])
+        asked = np.minimum(pairs[:, 0], pairs[:, 1]) * n + np.maximum(pairs[:, 0], pairs[:, 1])
+        return np.isin(asked, codes)
 
     def measured(self, a: int, b: int) -> Overlap | None:
         """:meth:`overlap` of ``a`` and ``b`` if measured already, else None."""

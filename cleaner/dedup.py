@@ -37,7 +37,7 @@ from .lsh import BandedLSH
 from .minhash import MinHasher
 from .overlap import CopyRule, Overlap, Runs, merged_shares, sorted_unique
 from .prefilter import likely_pairs, min_agreement
-from .results import Cluster, DedupResult, Link, Member, PairScore
+from .results import Cluster, DedupResult, Link, Member, Members, PairScore
 from .reuse import reuse_links
 
 __all__ = ["Cluster", "DedupResult", "Deduplicator", "Link", "Member", "PairScore"]
@@ -192,11 +192,18 @@ class Deduplicator:
         corpus = Corpus.from_columns(ids, texts, dates, sources, self.hasher, shingles, sequences)
         candidates = self._candidates(signatures, corpus.sizes > 0)
         del signatures
-        return self._cluster(corpus, None, candidates, evidence=evidence)
+        # Signed from these very sets, each candidate shares a shingle: its
+        # signatures agree somewhere (``likely`` keeps no other), and every
+        # MinHash permutation is a bijection of 32-bit values (an odd
+        # multiplier over a bijective mix), so equal minima are one shingle
+        # of both. Then whether a pair shares, and its count against a
+        # threshold, need no exact count (:meth:`Corpus.shared_counts`).
+        sharing = shingles is not None and self.min_agree > 1
+        return self._cluster(corpus, None, candidates, evidence=evidence, sharing=sharing)
 
     def _candidates(self, signatures: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """The LSH candidate pairs of the ``valid`` documents, filtered by :meth:`likely`."""
-        return self.likely(signatures, self.lsh.candidate_pairs(signatures, valid=valid))
+        return self.lsh.candidate_pairs(signatures, valid=valid, agreeing=self.min_agree)  # as likely() keeps
 
     def likely(self, signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """The LSH ``pairs`` worth verifying (:mod:`cleaner.prefilter`): every
@@ -218,14 +225,18 @@ class Deduplicator:
         candidates: np.ndarray | None = None,
         *,
         evidence: bool = True,
+        sharing: bool = False,
     ) -> DedupResult:
+        """``sharing``: every candidate pair is known to share a shingle
+        (see :meth:`cluster`), so candidates are counted only as far as
+        :meth:`_may_copy` needs."""
         sizes = corpus.sizes
         if candidates is None:
             assert signatures is not None
             candidates = self._candidates(signatures, sizes > 0)
 
         copies: list[tuple[int, int, float]] = []
-        shared, measured, found = self._measure(corpus, candidates, keep_shingled=evidence)
+        shared, measured, found = self._measure(corpus, candidates, keep_shingled=evidence, bound=sharing)
         linked = candidates[shared > 0]  # pairs that share a shingle: in reach of each other
         known = _Counted(candidates, shared, len(corpus))
         runs: dict[tuple[int, int], Runs] = {}  # (copy, original): the original's runs shared with the copy
@@ -247,10 +258,18 @@ class Deduplicator:
         return self._result(corpus, centre, linked, evidence=evidence)
 
     def _measure(
-        self, corpus: Corpus, pairs: np.ndarray, *, keep_shingled: bool, shared: np.ndarray | None = None
+        self,
+        corpus: Corpus,
+        pairs: np.ndarray,
+        *,
+        keep_shingled: bool,
+        shared: np.ndarray | None = None,
+        bound: bool = False,
     ) -> tuple[np.ndarray, list[tuple[int, int]], list[tuple[Overlap, Runs, Runs]]]:
         """The shared count of each of ``pairs`` (rows left -1 in ``shared``,
         or all), and the pairs that may copy (:meth:`_may_copy`), measured.
+        With ``bound``, the count of a pair that cannot copy may be an upper
+        bound of it (one that cannot copy either), not the count.
 
         A pair whose shingles may be shared enough to copy is measured
         without being counted first: the measure counts them exactly (for a
@@ -263,7 +282,8 @@ class Deduplicator:
         if len(rows):
             # Counted grouped by first document (a count is the same either way round).
             order = rows[np.lexsort((pairs[rows, 1], pairs[rows, 0]))]
-            shared[order] = corpus.shared_counts(pairs[order], self._enough(corpus, pairs[order]))
+            enough = self._enough(corpus, pairs[order])
+            shared[order] = corpus.shared_counts(pairs[order], enough, bound=bound)
         tried = np.flatnonzero((shared < 0) | self._may_copy(corpus, pairs, shared))
         measured: list[tuple[int, int]] = list(map(tuple, pairs[tried].tolist()))
         found = corpus.measure(measured, keep=keep_shingled)
@@ -350,10 +370,11 @@ class Deduplicator:
         flipped = rows[:, ::-1]
         # A pair measured already (a direct candidate) is not measured again:
         # its overlap is known, and so is whether it may copy.
-        before = [corpus.measured(a, b) for a, b in flipped.tolist()]
-        done = np.array([o is not None for o in before], dtype=bool)
+        done = corpus.were_measured(flipped)
+        before = [corpus.measured(a, b) for a, b in flipped[done].tolist()]
+        # Only whether each may copy is asked for here: bounds do.
         _, chances, found = self._measure(
-            corpus, flipped[~done], keep_shingled=keep_shingled, shared=shared[~done]
+            corpus, flipped[~done], keep_shingled=keep_shingled, shared=shared[~done], bound=True
         )
         overlap_of = {pair: o for pair, (o, _, _) in zip(chances, found)}
         known_counts = np.array([o.shared for o in before if o is not None], dtype=np.int64)
@@ -361,7 +382,7 @@ class Deduplicator:
             if may:
                 overlap_of[a, b] = corpus.measured(a, b)  # type: ignore[assignment]
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
-        for other_centre, doc in flipped.tolist():  # in the order of the rows, as measured
+        for other_centre, doc in flipped.tolist() if overlap_of else ():  # in the order of the rows
             o = overlap_of.get((other_centre, doc))
             if o is None:
                 continue
@@ -412,20 +433,4 @@ class Deduplicator:
         for index, hub in corpus.prefetched(copies) if evidence else copies:
             passages = corpus.passages(index, hub, self.passage_words) if evidence else []
             matches[index] = Link(hub, ids[hub], scores[index], passages)
-        members = []
-        for index in range(n):
-            hub = centre[index]
-            match = matches.get(index)
-            members.append(
-                Member(
-                    index=index,
-                    id=corpus.ids[index],
-                    cluster=cluster_of[index],
-                    representative=index in reps,
-                    similarity=match.overlap.coverage_ab if match else 1.0,
-                    centre=corpus.ids[hub],
-                    match=match,
-                    reuse=reuse.get(index, []),
-                )
-            )
-        return DedupResult(corpus.ids, clusters, members)
+        return DedupResult(ids, clusters, Members(ids, centre, cluster_of, reps, matches, reuse))

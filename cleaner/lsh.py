@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .overlap import sorted_unique
+from .prefilter import agreement, likely_pairs
 
 __all__ = ["BandedLSH", "bucket_pairs", "optimal_bands"]
 
@@ -93,20 +94,30 @@ class BandedLSH:
         """A ``(n, bands)`` uint64 matrix: each band's values folded into one key."""
         return np.stack([self.band_key(signatures, band) for band in range(self.bands)], axis=1)
 
-    def candidate_pairs(self, signatures: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
-        """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted.
+    def candidate_pairs(
+        self, signatures: np.ndarray, valid: np.ndarray | None = None, *, agreeing: int = 1
+    ) -> np.ndarray:
+        """Unique ``(i, j)`` index pairs, ``i < j``, sharing a band, sorted;
+        with ``agreeing``, only those whose signatures agree in that many
+        values at least (:func:`~cleaner.prefilter.likely_pairs` of them).
 
         ``valid`` (bool per row) leaves rows out, e.g. empty documents. One
         band is keyed and sorted at a time, so memory beyond the signatures
         is a few arrays of one entry per document, plus the pairs. (Bands
         of one row are sorted several at a time, up to :data:`_KEPT` keys:
         one sort of many small ones costs far less.)
+
+        With bands of one value, a pair agrees in as many values as bands it
+        is found in, so the pairs are counted as they are folded, rather than
+        their signatures compared: except in buckets too large to pair all
+        members (:data:`_MAX_BUCKET`), whose members' pairs are compared.
         """
         n = len(signatures)
         if n < 2:
             return np.empty((0, 2), dtype=np.int64)
         index = np.arange(n) if valid is None else np.flatnonzero(valid)
-        rows = signatures if valid is None else signatures[index]
+        # Not copied when every row is valid: a copy is as large as the signatures.
+        rows = signatures if len(index) == n else signatures[index]
         found = np.empty(0, dtype=np.int64)
         pending: list[np.ndarray] = []
         pending_size = 0
@@ -117,6 +128,11 @@ class BandedLSH:
         slots = np.empty(len(rows), dtype=np.intp)
         kept: list[tuple[np.ndarray, np.ndarray]] = []
         kept_size = 0
+        # Bands of one exact value (its band above its 32 bits: keys of 48 bits at most).
+        exact = self.rows == 1 and rows.dtype.itemsize <= 4 and self.bands <= 1 << 16
+        # Never folded, a pair's count of bands is then its agreement.
+        counting = agreeing > 1 and exact
+        big: list[np.ndarray] = []  # members of buckets too large to pair all
         for band in range(self.bands):
             column = self._band_column(rows, band)
             # Only rows whose key's low bits another row shares can be in a
@@ -131,16 +147,53 @@ class BandedLSH:
             keys = np.concatenate([k for k, _ in kept])
             docs = np.concatenate([d for _, d in kept])
             kept, kept_size = [], 0
-            order = np.argsort(keys, kind="stable")
-            for pairs in _run_pairs(keys[order], docs[order]):
-                pending.append(pairs[:, 0] * np.int64(n) + pairs[:, 1])
-                pending_size += len(pairs)
+            order = _stable_order(keys) if exact else np.argsort(keys, kind="stable")
+            for codes in _run_pairs(keys[order], docs[order], big, n):
+                pending.append(codes)
+                pending_size += len(codes)
             # A pair shared by many bands is found many times: fold repeats away
             # whenever the new ones outgrow the unique ones.
-            if pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
+            if counting and band == self.bands - 1:
+                found = self._agreeing(signatures, pending, agreeing, big)  # (never folded: found is empty)
+            elif pending_size > max(len(found), 1 << 20) or band == self.bands - 1:
+                counting = False  # folded: counts are lost
                 found = sorted_unique(np.concatenate([found, *pending]))
                 pending, pending_size = [], 0
-        return np.stack((found // n, found % n), axis=1)
+        pairs = np.stack((found // n, found % n), axis=1)
+        return pairs if counting or agreeing <= 1 else likely_pairs(signatures, pairs, agreeing)
+
+    @staticmethod
+    def _agreeing(
+        signatures: np.ndarray, pending: list[np.ndarray], agreeing: int, big: list[np.ndarray]
+    ) -> np.ndarray:
+        """The distinct codes (``i * n + j``, one in ``pending`` for each band a
+        pair was found in) of pairs that agree in ``agreeing`` values or more,
+        sorted; ``pending`` is emptied (each copy goes as soon as the next is made).
+        A pair both of whose documents are in oversized buckets may agree
+        in more values than it was found in: if it may reach ``agreeing``
+        so, its signatures are compared."""
+        n = len(signatures)
+        codes = np.concatenate([np.empty(0, dtype=np.int64), *pending])
+        pending.clear()
+        if n * n <= 1 << 32:  # every code fits 32 bits, which sort in two thirds the time
+            codes = codes.astype(np.uint32)
+        codes.sort()
+        new = np.empty(len(codes), dtype=bool)
+        new[:1] = True
+        np.not_equal(codes[1:], codes[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        del new
+        found = np.diff(np.append(starts, len(codes)))
+        keep = found >= agreeing
+        codes = codes[starts].astype(np.int64)
+        if big:
+            # Unpaired in a bucket both are in: at most as many as the fewer of theirs.
+            buckets = np.bincount(np.concatenate(big), minlength=n)
+            reach = found + np.minimum(buckets[codes // n], buckets[codes % n])
+            unsure = np.flatnonzero(~keep & (reach >= agreeing))
+            rows = np.stack((codes[unsure] // n, codes[unsure] % n), axis=1)
+            keep[unsure] = agreement(signatures, rows) >= agreeing
+        return codes[keep]
 
     def _band_column(self, signatures: np.ndarray, band: int) -> np.ndarray:
         """One band's key of every signature, for finding buckets: with one
@@ -155,6 +208,16 @@ class BandedLSH:
         column = signatures[:, band].astype(np.uint64)
         column |= np.uint64(band) << np.uint64(32)
         return column
+
+
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of keys under 2**48, as three
+    stable sorts of 16 bits each (numpy sorts 16-bit values by radix, in
+    linear time): less than half the time of one sort of 64-bit keys."""
+    low = np.uint64(0xFFFF)
+    order = np.argsort((keys & low).astype(np.uint16), kind="stable")
+    order = order[np.argsort(((keys[order] >> np.uint64(16)) & low).astype(np.uint16), kind="stable")]
+    return order[np.argsort((keys[order] >> np.uint64(32)).astype(np.uint16), kind="stable")]
 
 
 def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
@@ -174,9 +237,16 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
-def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.ndarray]:
+def _run_pairs(
+    ordered_keys: np.ndarray,
+    ordered_docs: np.ndarray,
+    crowded: list[np.ndarray] | None = None,
+    n: int | None = None,
+) -> list[np.ndarray]:
     """All pairs within each run of equal keys, as arrays (no per-run Python loop
-    except for oversized runs)."""
+    except for oversized runs, whose members but the first go to ``crowded``):
+    ``(i, j)`` rows, ``i < j``, or with ``n`` their codes ``i * n + j``."""
+    pair = _ordered if n is None else lambda a, b: np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
     size = len(ordered_keys)
     run_start = np.concatenate(([True], ordered_keys[1:] != ordered_keys[:-1]))
     run_id = np.cumsum(run_start) - 1
@@ -189,7 +259,9 @@ def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.nd
         heads = ordered_docs[starts]
         for start, head in zip(starts, heads):
             rest = ordered_docs[start + 1 : start + run_length[run_id[start]]]
-            out.append(_ordered(np.full(len(rest), head), rest))
+            out.append(pair(np.full(len(rest), head), rest))
+            if crowded is not None:
+                crowded.append(rest)
     small = (length > 1) & ~big
     if not small.any():
         return out
@@ -200,7 +272,7 @@ def _run_pairs(ordered_keys: np.ndarray, ordered_docs: np.ndarray) -> list[np.nd
         left = left[run_id[left] == run_id[left + gap]]
         if len(left) == 0:
             break
-        out.append(_ordered(ordered_docs[left], ordered_docs[left + gap]))
+        out.append(pair(ordered_docs[left], ordered_docs[left + gap]))
         # Runs are contiguous: a position with no partner at this gap has none
         # at a larger one, so each gap looks at fewer positions than the last.
         positions = left

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .frozen import maker
 from .minhash import MinHasher
 from .shingling import batch_shingle_parts
 
@@ -125,17 +126,17 @@ class Overlap:
 
     def flipped(self) -> Overlap:
         """The same overlap seen from ``b``."""
-        return Overlap(
-            self.shared,
-            self.jaccard,
-            self.containment_ba,
-            self.containment_ab,
-            self.coverage_ba,
-            self.coverage_ab,
-            self.words_ba,
-            self.words_ab,
-            self.run_ba,
-            self.run_ab,
+        return maker(Overlap)(
+            shared=self.shared,
+            jaccard=self.jaccard,
+            containment_ab=self.containment_ba,
+            containment_ba=self.containment_ab,
+            coverage_ab=self.coverage_ba,
+            coverage_ba=self.coverage_ab,
+            words_ab=self.words_ba,
+            words_ba=self.words_ab,
+            run_ab=self.run_ba,
+            run_ba=self.run_ab,
         )
 
     def to_dict(self) -> dict[str, float | int]:
@@ -210,7 +211,7 @@ def _scored(
     with the covered words and longest run of each."""
     (words_a, run_a), (words_b, run_b) = covered_a, covered_b
     union = a.size + b.size - shared
-    return Overlap(
+    return maker(Overlap)(
         shared=shared,
         jaccard=shared / union if union else 0.0,
         containment_ab=shared / a.size if a.size else 0.0,
@@ -243,30 +244,35 @@ def _segment_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     return total[bounds[1:]] - total[bounds[:-1]]
 
 
-def _ranks(doc: Shingled) -> np.ndarray:
-    """Where each of ``doc``'s shingles in text order is in its sorted set,
-    if the set is the sequence's: counted from a sort of the sequence,
-    faster than searching the set for each (:func:`_placed` checks)."""
-    sequence = doc.sequence
-    if len(sequence) < 2:
-        return np.zeros(len(sequence), dtype=np.int64)
-    order = np.argsort(sequence)
-    ordered = sequence[order]
-    steps = np.empty(len(ordered), dtype=np.int64)
+def _ranks(docs: Sequence[Shingled], bounds: np.ndarray) -> np.ndarray:
+    """Where each shingle of ``docs`` in text order (``docs[k]``'s from
+    ``bounds[k]``) is in its document's sorted set, if the set is the
+    sequence's (:func:`_placed` checks): counted from a sort of each
+    sequence, faster than searching the set for each; the counting for all
+    at once (a document's dozen small operations cost more than its sort)."""
+    total = int(bounds[-1])
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    sorts = {id(d): np.argsort(d.sequence) for d in {id(d): d for d in docs}.values()}  # once a document
+    lengths = np.diff(bounds)
+    order = np.concatenate([sorts[id(d)] for d in docs]) + np.repeat(bounds[:-1], lengths)
+    ordered = np.concatenate([d.sequence for d in docs])[order]
+    steps = np.empty(total, dtype=np.int64)
     steps[0] = 0
     np.cumsum(ordered[1:] != ordered[:-1], out=steps[1:])
-    rank = np.empty(len(ordered), dtype=np.int64)
+    # Counted over all documents: each one's count starts at its first value.
+    steps -= np.repeat(steps[np.minimum(bounds[:-1], total - 1)], lengths)
+    rank = np.empty(total, dtype=np.int64)
     rank[order] = steps
     return rank
 
 
 def _placed(
-    docs: Sequence[Shingled], ranks: dict[int, np.ndarray], owner: np.ndarray, starts: np.ndarray
+    docs: Sequence[Shingled], rank: np.ndarray, owner: np.ndarray, starts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Where each shingle of ``docs`` (in text order, one after another) is
-    in their concatenated sets (``docs[k]``'s from ``starts[k]``), and
-    whether it is there."""
-    rank = np.concatenate([np.empty(0, dtype=np.int64), *(ranks[id(d)] for d in docs)])
+    """Where each shingle of ``docs`` (in text order, one after another, at
+    ``rank`` in its document's set) is in their concatenated sets (each
+    from ``starts[k]``), and whether it is there."""
     placed = rank < (starts[1:] - starts[:-1])[owner]
     at = np.where(placed, rank + starts[:-1][owner], 0)
     if placed.any():
@@ -284,21 +290,19 @@ def _runs_of(docs: Sequence[Shingled], found: np.ndarray, starts: np.ndarray) ->
     count = len(docs)
     lengths = np.array([len(d.sequence) for d in docs], dtype=np.int64)
     spans = np.array([d.span for d in docs], dtype=np.int64)
-    ranks: dict[int, np.ndarray] = {}  # each document's rank of its shingles in its set, made once
-    for d in docs:
-        if id(d) not in ranks:
-            ranks[id(d)] = _ranks(d)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    rank = _ranks(docs, bounds)
     owner = np.repeat(np.arange(count), lengths)
-    at, placed = _placed(docs, ranks, owner, starts)
+    at, placed = _placed(docs, rank, owner, starts)
     if not placed.all():  # a set that is not its sequence's (or is empty): searched instead
         for k in sorted(set(owner[~placed].tolist())):
-            ranks[id(docs[k])] = np.searchsorted(docs[k].unique, docs[k].sequence)
-        at, placed = _placed(docs, ranks, owner, starts)
+            rank[bounds[k] : bounds[k + 1]] = np.searchsorted(docs[k].unique, docs[k].sequence)
+        at, placed = _placed(docs, rank, owner, starts)
     # A shingle missing from its set is never shared.
     hit = placed & found[at] if len(found) else np.zeros(len(at), dtype=bool)
     hits = np.flatnonzero(hit)
     owner = owner[hits]
-    local = hits - np.concatenate(([0], np.cumsum(lengths)))[owner]
+    local = hits - bounds[owner]
     new = np.ones(len(hits), dtype=bool)
     new[1:] = (owner[1:] != owner[:-1]) | (local[1:] - local[:-1] > 2 * spans[owner[1:]])
     first = np.flatnonzero(new)

@@ -10,12 +10,15 @@ the other one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
+from .frozen import maker
 from .overlap import Overlap
 from .passages import Passage
 
-__all__ = ["Cluster", "DedupResult", "Link", "Member", "PairScore"]
+__all__ = ["Cluster", "DedupResult", "Link", "Member", "Members", "PairScore"]
 
 #: Characters of passage text written beside the offsets in JSON output.
 PREVIEW_CHARS = 120
@@ -112,6 +115,65 @@ class Member:
         }
 
 
+class Members(Sequence[Member]):
+    """Each document's :class:`Member`, in input order, made when asked for
+    (each time: equal, not the same object). A run that writes only the kept
+    documents never asks: twenty thousand members, each with its list, cost
+    time to make, memory to hold and the cycle collector's time to walk."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        centre: list[int],
+        cluster_of: list[str],
+        representatives: set[int],
+        matches: dict[int, Link],
+        reuse: dict[int, list[Link]],
+    ):
+        self._ids, self._centre, self._cluster_of = ids, centre, cluster_of
+        self._representatives, self._matches, self._reuse = representatives, matches, reuse
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Member: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Member]: ...
+    def __getitem__(self, index: int | slice) -> Member | list[Member]:
+        if isinstance(index, slice):
+            return [self._member(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._member(index)
+
+    def __iter__(self) -> Iterator[Member]:
+        return map(self._member, range(len(self)))
+
+    def _member(self, index: int) -> Member:
+        match = self._matches.get(index)
+        return maker(Member)(
+            index=index,
+            id=self._ids[index],
+            cluster=self._cluster_of[index],
+            representative=index in self._representatives,
+            similarity=match.overlap.coverage_ab if match else 1.0,
+            centre=self._ids[self._centre[index]],
+            match=match,
+            reuse=self._reuse.get(index, []),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Members, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
 @dataclass
 class Cluster:
     """Documents found to be copies of one story.
@@ -134,7 +196,7 @@ class DedupResult:
 
     ids: list[str]
     clusters: list[Cluster]
-    members: list[Member]
+    members: Sequence[Member]
 
     @property
     def representatives(self) -> list[int]:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from cleaner import Deduplicator, DedupResult, Document, Member
+from cleaner.prefilter import likely_pairs
 from cleaner.reuse import STOCK_STORIES
 from cleaner.tokens import tokens
 
@@ -137,8 +138,10 @@ class FixedCandidates:
     def __init__(self, pairs: list[tuple[int, int]]):
         self.pairs = np.array(pairs, dtype=np.int64)
 
-    def candidate_pairs(self, signatures: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
-        return self.pairs
+    def candidate_pairs(
+        self, signatures: np.ndarray, valid: np.ndarray | None = None, *, agreeing: int = 1
+    ) -> np.ndarray:
+        return likely_pairs(signatures, self.pairs, agreeing)
 
 
 def test_document_left_alone_gets_a_second_chance_against_the_centre() -> None:

@@ -171,6 +171,26 @@ def test_shared_counts_of_many_pairs_equal_one_at_a_time(monkeypatch: pytest.Mon
     for count, wanted, exact in zip(bounded, enough.tolist(), expected):
         assert count == exact if count != -1 else exact >= 0
         assert count == -1 or exact < wanted
+    # With bound, the others get an upper bound that is still below enough.
+    bounds = corpus.shared_counts(pairs, enough, bound=True).tolist()
+    for count, wanted, exact, before in zip(bounds, enough.tolist(), expected, bounded):
+        assert (count == -1) == (before == -1)
+        assert count == -1 or exact <= count < wanted
+
+
+def test_agreeing_signatures_share_a_shingle() -> None:
+    """What lets dedup bound the counts of candidates: each MinHash
+    permutation is a bijection, so an agreeing value is a shared shingle."""
+    from cleaner.corpus import Corpus
+
+    dedup = Deduplicator()
+    corpus = Corpus(DOCS, dedup.hasher)
+    signatures = dedup.hasher.signatures(corpus.uniques)
+    assert (dedup.hasher._a % 2 == 1).all()
+    for a in range(len(DOCS)):
+        for b in range(a + 1, len(DOCS)):
+            if (signatures[a] == signatures[b]).any():
+                assert corpus.shared_count(a, b) > 0
 
 
 @pytest.mark.parametrize("bits", [6, 12, 20])  # 6: most values share a slot
@@ -194,3 +214,19 @@ def test_seen_twice_marks_the_slots_of_more_than_one_call_or_repeats(bits: int) 
     expected = [counted.get(int(v) & ((1 << bits) - 1), 0) > 1 for v in probe.tolist()]
     seen.done()
     assert seen.twice(probe).tolist() == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lsh_counting_agreement_keeps_what_likely_keeps(seed: int) -> None:
+    """Counted as they are found, the pairs kept are those likely_pairs keeps
+    of all candidates: also where buckets are too large to pair all members
+    (few distinct values), and where bands are not single values."""
+    from cleaner.lsh import BandedLSH
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    signatures = rng.integers(0, [3, 40][seed % 2], size=(n, 16)).astype(np.uint32)
+    valid = rng.random(n) > 0.1
+    for lsh, agreeing in ((BandedLSH(16, 1), 2), (BandedLSH(16, 1), 5), (BandedLSH(8, 2), 3)):
+        expected = likely_pairs(signatures, lsh.candidate_pairs(signatures, valid), agreeing)
+        assert lsh.candidate_pairs(signatures, valid, agreeing=agreeing).tolist() == expected.tolist()
