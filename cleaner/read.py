@@ -81,6 +81,11 @@ class RawRecord:
     html: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: False when the record's JSON line held no ``\u`` escape: its strings
+    #: then hold no control character but those JSON escapes by letter
+    #: (``\n``, ``\t``, ...), so the text needs no full JSON encoding
+    #: (:func:`~cleaner.write.encoded_line`).
+    escapes: bool = True
 
 
 def _kind(path: Path) -> str | None:
@@ -137,6 +142,9 @@ _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 #: Share of control bytes in a file's first 8 KB above which it is binary.
 _BINARY_SHARE = 0.1
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A regular expression finds these faster than ``in`` (a tight first-byte loop).
+_U_ESCAPE = re.compile(rb"\\u")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -174,10 +182,11 @@ def _read_file(path: str, kind: str, limits: Limits) -> RawRecord | InputError:
 
 
 def _record(
-    obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True
+    obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True, escapes: bool = True
 ) -> RawRecord | InputError:
     """``obj`` as a record; ``escaped=False`` says its JSON had no ``\\uD...``
-    escape, the only way a lone surrogate gets into a parsed string."""
+    escape, the only way a lone surrogate gets into a parsed string;
+    ``escapes=False`` that it had no ``\\u`` escape at all."""
     if not isinstance(obj, dict):
         return InputError(
             origin, "not-an-object", f"expected a JSON object, got {type(obj).__name__}", line=line
@@ -200,7 +209,14 @@ def _record(
     owned = {names.id, names.text, names.html, *META_FIELDS}
     extra = {k: v for k, v in obj.items() if k not in owned}
     return RawRecord(
-        record_id, origin, line, text=text, html=html if text is None else None, meta=meta, extra=extra
+        record_id,
+        origin,
+        line,
+        text=text,
+        html=html if text is None else None,
+        meta=meta,
+        extra=extra,
+        escapes=escapes,
     )
 
 
@@ -250,7 +266,10 @@ def parse_line(
     except RecursionError:
         return InputError(origin, "invalid-json", "nested too deeply", line=line_no)
     # Only a \uD800-\uDFFF escape makes a surrogate (UTF-8 cannot encode one).
-    return _record(obj, origin, line_no, names, b"\\ud" in data or b"\\uD" in data)
+    found = _U_ESCAPE.search(data)
+    if found is None:
+        return _record(obj, origin, line_no, names, False, False)
+    return _record(obj, origin, line_no, names, _SURROGATE_ESCAPE.search(data, found.start()) is not None)
 
 
 @dataclass(frozen=True)

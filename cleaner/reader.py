@@ -25,7 +25,7 @@ from .document import Document
 from .errors import InputError
 from .read import FieldNames, Limits, LineBlock, RawRecord, parse_block
 from .tokens import scan_text
-from .write import Packed, dumps
+from .write import Packed, encoded_line
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -133,8 +133,10 @@ def parse_lines(block: LineBlock, reading: Reading) -> Chunk:
             continue
         assert isinstance(record, RawRecord)
         doc, fields = done
+        # The text as read from a line without \u escapes: escaped the fast way.
+        plain = not record.escapes and doc.text is record.text
         try:
-            lines.append(dumps(fields).encode("utf-8"))
+            lines.append(encoded_line(fields, reading.text_field, plain))
         except Exception as exc:  # as cleaned()
             out.problem(failed(record, exc))
             continue
