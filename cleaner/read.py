@@ -370,6 +370,26 @@ def _blocks(
         yield LineBlock(origin, first, b"".join(held))
 
 
+def _read_blocks(stream: IO[bytes], origin: str, size: int) -> Iterator[LineBlock | InputError]:
+    """:func:`_blocks` of a stream read a block at a time, not line by line:
+    no Python object per line (the lines are split where they are parsed).
+    A read error loses the block it cuts short, so a gzip stream, which a
+    truncated file ends in an error, is read line by line instead."""
+    first = 1
+    while True:
+        try:
+            data = stream.read(size)
+            if data and not data.endswith(b"\n"):
+                data += stream.readline()  # the rest of the last line
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(origin, "truncated", f"stopped reading after line {first - 1}: {exc}")
+            return
+        if not data:
+            return
+        yield LineBlock(origin, first, data)
+        first += data.count(b"\n")
+
+
 def _read_all(
     inputs: list[tuple[str, str]],
     names: FieldNames,
@@ -395,8 +415,10 @@ def _read_all(
         try:
             if block is None:
                 yield from read_jsonl(stream, origin, names, limits)
-            else:
+            elif isinstance(stream, gzip.GzipFile):
                 yield from _blocks(_jsonl_lines(stream, origin), origin, block)
+            else:
+                yield from _read_blocks(stream, origin, block)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
