@@ -20,7 +20,7 @@ import numpy as np
 from .clean import CleanOptions
 from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
-from .errors import InputError
+from .errors import InputError, StrictModeError
 from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
 from .reader import texts_in_lines
 from .spill import FieldOf, RowBuffer, SequenceSpill, SpillStore
@@ -40,14 +40,6 @@ ProgressHandler = Callable[[int], None]
 StageHandler = Callable[[str], None]
 #: Called with every clean output record, in input order (dedup's report reads them).
 RecordHandler = Callable[[dict], None]
-
-
-class StrictModeError(Exception):
-    """Raised in strict mode at the first input problem (wraps it)."""
-
-    def __init__(self, problem: InputError):
-        self.problem = problem
-        super().__init__(str(problem))
 
 
 @dataclass

@@ -158,14 +158,13 @@ def serve(tasks_fd: int, results_fd: int) -> None:
     outbox: queue.Queue[bytes | None] = queue.Queue()
     sender = threading.Thread(target=_send, args=(Connection(results_fd, readable=False), outbox))
     sender.start()
-    reading: Reading = pickle.loads(tasks.recv_bytes())
     try:
+        reading: Reading = pickle.loads(tasks.recv_bytes())
         while True:
-            try:
-                block: LineBlock = pickle.loads(tasks.recv_bytes())
-            except EOFError:
-                return
+            block: LineBlock = pickle.loads(tasks.recv_bytes())
             outbox.put(pickle.dumps(parse_lines(block, reading), protocol=pickle.HIGHEST_PROTOCOL))
+    except EOFError:  # the other end is done (or never needed us)
+        return
     finally:
         outbox.put(None)
         sender.join()
