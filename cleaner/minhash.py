@@ -211,7 +211,10 @@ class MinHasher:
         return self.sign_scanned(data, np.array(sizes, dtype=np.int64))
 
     def sign_scanned(
-        self, data: bytes, sizes: np.ndarray, orders: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self,
+        data: bytes | bytearray,
+        sizes: np.ndarray,
+        orders: list[tuple[np.ndarray, np.ndarray]] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """:meth:`sign_sets` of texts as :func:`~cleaner.tokens.scan_text`
         gives them (``data`` and ``sizes``): a process that reads texts can

@@ -66,7 +66,7 @@ class Packed:
     """Lines already encoded: joined, each followed by a newline, and each
     one's size in bytes (its newline not counted)."""
 
-    data: bytes
+    data: bytes | bytearray
     sizes: array
 
     @classmethod
