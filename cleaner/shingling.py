@@ -69,12 +69,18 @@ def scan_form(text: str) -> bytes:
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
+    """The murmur3 finaliser, in place: ``h`` is a temporary of the caller's
+    (arrays of a batch's tokens are large: fresh ones cost page faults)."""
     shift, m1, m2 = _FMIX64
-    h = h ^ (h >> shift)
+    step = h >> shift
+    h ^= step
     h *= m1
-    h ^= h >> shift
+    np.right_shift(h, shift, out=step)
+    h ^= step
     h *= m2
-    return h ^ (h >> shift)
+    np.right_shift(h, shift, out=step)
+    h ^= step
+    return h
 
 
 def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -121,7 +127,10 @@ def _window_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     prefix[1:] = buffer  # widened first: a uint8 by uint64 product is several times slower
     prefix[1:] *= powers[: len(buffer)]
     np.cumsum(prefix[1:], out=prefix[1:])
-    return _fmix64((prefix[ends] - prefix[starts]) * inverse[starts])
+    h = prefix[ends]
+    h -= prefix[starts]
+    h *= inverse[starts]
+    return _fmix64(h)
 
 
 def _scan(buffer: np.ndarray, alphabet: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -167,9 +176,11 @@ def combine(token_hashes: np.ndarray, ngram: int) -> np.ndarray:
 
 
 def fold32(h: np.ndarray) -> np.ndarray:
-    """64-bit shingle hashes to the 32-bit values MinHash permutes."""
+    """64-bit shingle hashes to the 32-bit values MinHash permutes (``h``,
+    a temporary of the caller's, is overwritten)."""
     h = _fmix64(h)
-    return (h ^ (h >> np.uint64(32))).astype(np.uint32)
+    h ^= h >> np.uint64(32)
+    return h.astype(np.uint32)
 
 
 def batch_shingles(texts: Sequence[str], ngram: int) -> list[np.ndarray]:
@@ -202,21 +213,24 @@ def scanned_shingle_parts(
     text_start = np.concatenate(([0], np.cumsum(sizes + 1)))
     first = np.searchsorted(starts, text_start)  # each text's first token, and the end
     counts = np.diff(first)
-    text_of = np.repeat(np.arange(len(sizes)), counts)
     n = len(hashes)
+    # Each text's n-grams of its own tokens: those starting fewer than ngram
+    # tokens before its end would cross into the next text, and go.
+    per_text = np.maximum(counts - (ngram - 1), 0)
     if n >= ngram:
-        grams = combine(hashes, ngram)
-        last = np.arange(ngram - 1, n)
-        keep = last < first[text_of[: n - ngram + 1] + 1]
-        grams, owner = grams[keep], text_of[: n - ngram + 1][keep]
+        keep = np.ones(n - ngram + 1, dtype=bool)
+        crossing = (first[1:, None] - np.arange(1, ngram)).ravel()
+        keep[crossing[(crossing >= 0) & (crossing < len(keep))]] = False
+        grams = combine(hashes, ngram)[keep]
     else:
-        grams, owner = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
+        grams = np.empty(0, dtype=np.uint64)
     short = np.flatnonzero((counts > 0) & (counts < ngram))
-    if len(short):
+    if len(short):  # a text of fewer tokens: one shingle of them all, in its place
+        owner = np.repeat(np.arange(len(sizes)), per_text)
         extra = [combine(hashes[first[i] : first[i + 1]], ngram) for i in short]
         grams = np.concatenate([grams, *extra])
         owner = np.concatenate([owner, short])
-        order = np.argsort(owner, kind="stable")
-        grams, owner = grams[order], owner[order]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(sizes)))))
+        grams = grams[np.argsort(owner, kind="stable")]
+        per_text[short] = 1
+    bounds = np.concatenate(([0], np.cumsum(per_text)))
     return fold32(grams), bounds, counts.astype(np.int64)
