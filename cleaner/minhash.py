@@ -39,8 +39,10 @@ SignedSets = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 _EMPTY = np.uint32(0xFFFFFFFF)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 # Texts signed together: about this many characters, so that a batch's arrays
-# stay in cache (bigger batches are no faster, and slower on a busy machine).
-_BATCH_CHARS = 1 << 18
+# stay in cache (bigger batches are no faster, and slower on a busy machine),
+# and its bytes mostly fit one window of token hashing (shingling._WINDOW,
+# 2**18): a second, tiny window costs more than it hashes.
+_BATCH_CHARS = 250_000
 # Permutations applied at once.
 _PERM_BLOCK = 16
 # Documents whose shingles are sorted together to count distinct ones.
