@@ -7,6 +7,7 @@ on the other core while this one imports (:func:`start_early`).
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import pickle
@@ -164,7 +165,22 @@ class ReaderProcess:
         self._outbox.put(None)
         self._writer.join()
         self._results.close()
-        self._proc.wait()
+        if finished:
+            # Its interpreter takes some 10 ms to exit: not waited for here,
+            # where the run goes on to cluster (:func:`reap`).
+            _exiting.append(self._proc)
+        else:
+            self._proc.wait()
+
+
+_exiting: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def reap() -> None:
+    """Wait for the readers that were let exit."""
+    while _exiting:
+        _exiting.pop().wait()
 
 
 _early: list[ReaderProcess] = []
@@ -188,6 +204,8 @@ def claim(reading: Reading) -> ReaderProcess:
 
 
 def discard_early() -> None:
-    """Stop the reader started early, if no run claimed it."""
+    """Stop the reader started early, if no run claimed it (and wait for
+    those that exited)."""
     while _early:
         _early.pop().close(finished=False)
+    reap()
