@@ -387,7 +387,20 @@ def _read_blocks(stream: IO[bytes], origin: str, size: int) -> Iterator[LineBloc
         if not data:
             return
         yield LineBlock(origin, first, data)
-        first += data.count(b"\n")
+        first += _count_lines(data)
+
+
+def _count_lines(data: bytes) -> int:
+    """``data.count(b"\\n")``, faster for long lines: ``count`` tests every
+    byte, ``find`` skips to the next newline (memchr). After a few hundred
+    lines (short ones), ``count`` does the rest."""
+    count, at = 0, data.find(b"\n")
+    while at >= 0:
+        count += 1
+        if count == 256:
+            return count + data.count(b"\n", at + 1)
+        at = data.find(b"\n", at + 1)
+    return count
 
 
 def _read_all(
