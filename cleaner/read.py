@@ -12,6 +12,7 @@ in the record's place, so the caller can report it and carry on.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -181,6 +182,12 @@ def _read_file(path: str, kind: str, limits: Limits) -> RawRecord | InputError:
     return RawRecord(id=path, origin=path, text=_decode_text(data).replace("\0", ""))
 
 
+@functools.cache
+def _owned(names: FieldNames) -> frozenset[str]:
+    """The fields a record reads (the others pass through)."""
+    return frozenset({names.id, names.text, names.html, *META_FIELDS})
+
+
 def _record(
     obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True, escapes: bool = True
 ) -> RawRecord | InputError:
@@ -206,7 +213,7 @@ def _record(
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
     meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
-    owned = {names.id, names.text, names.html, *META_FIELDS}
+    owned = _owned(names)
     extra = {k: v for k, v in obj.items() if k not in owned}
     return RawRecord(
         record_id,

@@ -31,6 +31,22 @@ def dumps(record: dict[str, Any]) -> str:
 _SHORT_ESCAPES = tuple(
     (char.encode(), dumps(char)[1:-1].encode()) for char in ("\\", '"', "\n", "\r", "\t", "\b", "\f")
 )
+try:  # the C encoder JSONEncoder.encode builds anew for every call, built once
+    from json.encoder import c_make_encoder, encode_basestring
+
+    _ONE_SHOT = c_make_encoder(
+        None, _ENCODER.default, encode_basestring, None, ": ", ", ", False, False, True
+    )
+except (ImportError, TypeError):  # no C accelerator (or another signature)
+    _ONE_SHOT = None
+
+
+def _dumps_parsed(record: dict[str, Any]) -> str:
+    """:func:`dumps` of a record built from parsed JSON: no container can
+    hold itself, so it skips the circular-reference check too."""
+    return "".join(_ONE_SHOT(record, 0)) if _ONE_SHOT is not None else dumps(record)
+
+
 # Stands for the text in a line encoded without it. Any string equal to it
 # encodes to the same bytes, so the line must hold those bytes once.
 _HOLE = "\0cleaner text\0"
@@ -51,7 +67,7 @@ def encoded_line(record: dict[str, Any], text_field: str, plain: bool) -> bytes:
     text = record[text_field]
     if not plain or not isinstance(text, str):
         return dumps(record).encode("utf-8")
-    head, *tail = dumps({**record, text_field: _HOLE}).encode("utf-8").split(_HOLE_JSON)
+    head, *tail = _dumps_parsed({**record, text_field: _HOLE}).encode("utf-8").split(_HOLE_JSON)
     if len(tail) != 1:  # another field holds the stand-in
         return dumps(record).encode("utf-8")
     data = text.encode("utf-8")
