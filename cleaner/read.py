@@ -212,7 +212,7 @@ def _record(
         text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v and not v.isascii() else v for v in (text, html))
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
-    meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
+    meta = {k: v for k in META_FIELDS if (v := obj.get(k)) and isinstance(v, str)}
     owned = _owned(names)
     extra = {k: v for k, v in obj.items() if k not in owned}
     return RawRecord(
