@@ -167,7 +167,7 @@ class MinHasher:
         buffer = np.frombuffer(b"".join(data), dtype=np.uint8)
         if (starts == ends).any():
             raise ValueError("tokens must not be empty strings")
-        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram))
+        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram), overwrite=True)
 
     def shingles(self, tokens: Sequence[str]) -> np.ndarray:
         """Sorted unique 32-bit hashes of the token n-grams: the set a

@@ -69,8 +69,13 @@ def scan_form(text: str) -> bytes:
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
-    """The murmur3 finaliser, in place: ``h`` is a temporary of the caller's
-    (arrays of a batch's tokens are large: fresh ones cost page faults)."""
+    """The murmur3 finaliser (a new array)."""
+    return _fmix64_inplace(h.copy())
+
+
+def _fmix64_inplace(h: np.ndarray) -> np.ndarray:
+    """:func:`_fmix64` overwriting ``h``, a temporary of the caller's (arrays
+    of a batch's tokens are large: five fresh ones per call cost more)."""
     shift, m1, m2 = _FMIX64
     step = h >> shift
     h ^= step
@@ -130,7 +135,7 @@ def _window_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     h = prefix[ends]
     h -= prefix[starts]
     h *= inverse[starts]
-    return _fmix64(h)
+    return _fmix64_inplace(h)
 
 
 def _scan(buffer: np.ndarray, alphabet: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -175,10 +180,10 @@ def combine(token_hashes: np.ndarray, ngram: int) -> np.ndarray:
     return h
 
 
-def fold32(h: np.ndarray) -> np.ndarray:
-    """64-bit shingle hashes to the 32-bit values MinHash permutes (``h``,
-    a temporary of the caller's, is overwritten)."""
-    h = _fmix64(h)
+def fold32(h: np.ndarray, overwrite: bool = False) -> np.ndarray:
+    """64-bit shingle hashes to the 32-bit values MinHash permutes
+    (``overwrite``: ``h`` is a temporary of the caller's, used as scratch)."""
+    h = _fmix64_inplace(h if overwrite else h.copy())
     h ^= h >> np.uint64(32)
     return h.astype(np.uint32)
 
@@ -233,4 +238,4 @@ def scanned_shingle_parts(
         grams = grams[np.argsort(owner, kind="stable")]
         per_text[short] = 1
     bounds = np.concatenate(([0], np.cumsum(per_text)))
-    return fold32(grams), bounds, counts.astype(np.int64)
+    return fold32(grams, overwrite=True), bounds, counts.astype(np.int64)
