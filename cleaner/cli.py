@@ -7,18 +7,23 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .clean import CleanOptions, clean_record
-from .dedup import Deduplicator
-from .errors import ConfigError, InputError
-from .pipeline import RunStats, StrictModeError, run_clean, run_dedup
+from .errors import ConfigError, InputError, StrictModeError
 from .progress import progress
-from .read import FieldNames, Limits, expand_inputs, read_inputs
+from .read import JSONL_SUFFIXES, STDIN, FieldNames, Limits, expand_inputs, read_inputs
+from .readerproc import default_jobs, discard_early, start_early
 from .write import atomic_text
+
+if TYPE_CHECKING:
+    from .pipeline import RunStats
+
+# The pipeline and the clustering code (numpy) are imported where a command
+# runs: dedup starts its reader process first (:func:`~cleaner.readerproc.start_early`).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -194,6 +199,8 @@ def clean(
     """
 
     def action() -> None:
+        from .pipeline import run_clean
+
         with progress(list(inputs), enabled=not quiet) as on_progress:
             stats = run_clean(
                 list(inputs),
@@ -324,6 +331,18 @@ def dedup(
     """
 
     def action() -> None:
+        reads_jsonl = any(path == STDIN or path.lower().endswith(JSONL_SUFFIXES) for path in inputs)
+        if no_clean and engine == "local" and (jobs or default_jobs()) > 1 and reads_jsonl:
+            start_early()  # its interpreter starts on another core while this one imports
+        try:
+            run()
+        finally:
+            discard_early()  # if the run never took it
+
+    def run() -> None:
+        from .dedup import Deduplicator
+        from .pipeline import run_dedup
+
         deduplicator = Deduplicator(
             threshold=threshold,
             min_jaccard=min_jaccard,

@@ -10,7 +10,7 @@ all of them::
 
 from __future__ import annotations
 
-__all__ = ["CleanerError", "ConfigError", "InputError"]
+__all__ = ["CleanerError", "ConfigError", "InputError", "StrictModeError"]
 
 
 class CleanerError(Exception):
@@ -54,3 +54,14 @@ class InputError(CleanerError):
 
 def _input_error(origin: str, reason: str, detail: str, line: int | None) -> InputError:
     return InputError(origin, reason, detail, line=line)
+
+
+class StrictModeError(Exception):
+    """Raised in strict mode at the first input problem (wraps it).
+
+    Here, not in :mod:`cleaner.pipeline` (which exports it too), so that the
+    command line can catch it without importing numpy before it must."""
+
+    def __init__(self, problem: InputError):
+        self.problem = problem
+        super().__init__(str(problem))

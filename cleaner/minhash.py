@@ -39,8 +39,10 @@ SignedSets = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 _EMPTY = np.uint32(0xFFFFFFFF)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 # Texts signed together: about this many characters, so that a batch's arrays
-# stay in cache (bigger batches are no faster, and slower on a busy machine).
-_BATCH_CHARS = 1 << 18
+# stay in cache (bigger batches are no faster, and slower on a busy machine),
+# and its bytes mostly fit one window of token hashing (shingling._WINDOW,
+# 2**18): a second, tiny window costs more than it hashes.
+_BATCH_CHARS = 250_000
 # Permutations applied at once.
 _PERM_BLOCK = 16
 # Documents whose shingles are sorted together to count distinct ones.
@@ -165,7 +167,7 @@ class MinHasher:
         buffer = np.frombuffer(b"".join(data), dtype=np.uint8)
         if (starts == ends).any():
             raise ValueError("tokens must not be empty strings")
-        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram))
+        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram), overwrite=True)
 
     def shingles(self, tokens: Sequence[str]) -> np.ndarray:
         """Sorted unique 32-bit hashes of the token n-grams: the set a
@@ -211,7 +213,10 @@ class MinHasher:
         return self.sign_scanned(data, np.array(sizes, dtype=np.int64))
 
     def sign_scanned(
-        self, data: bytes, sizes: np.ndarray, orders: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self,
+        data: bytes | bytearray,
+        sizes: np.ndarray,
+        orders: list[tuple[np.ndarray, np.ndarray]] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """:meth:`sign_sets` of texts as :func:`~cleaner.tokens.scan_text`
         gives them (``data`` and ``sizes``): a process that reads texts can

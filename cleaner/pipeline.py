@@ -20,7 +20,7 @@ import numpy as np
 from .clean import CleanOptions
 from .corpus import FILTER_FROM
 from .dedup import Deduplicator, DedupResult
-from .errors import InputError
+from .errors import InputError, StrictModeError
 from .read import FieldNames, Limits, expand_inputs, read_blocks, read_inputs
 from .reader import texts_in_lines
 from .spill import FieldOf, RowBuffer, SequenceSpill, SpillStore
@@ -40,14 +40,6 @@ ProgressHandler = Callable[[int], None]
 StageHandler = Callable[[str], None]
 #: Called with every clean output record, in input order (dedup's report reads them).
 RecordHandler = Callable[[dict], None]
-
-
-class StrictModeError(Exception):
-    """Raised in strict mode at the first input problem (wraps it)."""
-
-    def __init__(self, problem: InputError):
-        self.problem = problem
-        super().__init__(str(problem))
 
 
 @dataclass
@@ -134,7 +126,7 @@ def _cleaned(
     """Clean documents chunk by chunk, in input order; problems are counted,
     reported and (in strict mode) raised here, and left out of the chunks."""
     on_problem, strict = report.on_problem, report.strict
-    first_seen: dict[str, str] = {}  # id -> where it was first read
+    first_seen: dict[str, tuple[str, int | None]] = {}  # id -> where it was first read
     if job.signing and not job.clean:  # JSONL lines are parsed where they are signed
         records = read_blocks(inputs, job.names, stats.passed_over, job.limits)
     else:
@@ -142,17 +134,20 @@ def _cleaned(
     for chunk in process(records, job, jobs):
         done = 0
         for at, problem in [*chunk.problems, (len(chunk), None)]:
-            for i in range(done, at):
-                stats.read += 1
-                if chunk.removed[i]:
-                    stats.removed.update(chunk.removed[i])
-                doc_id, origin, line = chunk.ids[i], chunk.origins[i], chunk.origin_lines[i]
+            stats.read += at - done
+            for removed in chunk.removed[done:at]:
+                if removed:
+                    stats.removed.update(removed)
+            where = zip(chunk.ids[done:at], chunk.origins[done:at], chunk.origin_lines[done:at])
+            for doc_id, origin, line in where:
                 if doc_id in first_seen:
                     stats.duplicate_ids += 1
-                    detail = f"id {doc_id!r} also at {first_seen[doc_id]}; both kept"
+                    first_origin, first_line = first_seen[doc_id]
+                    seen = f"{first_origin}:{first_line}" if first_line is not None else first_origin
+                    detail = f"id {doc_id!r} also at {seen}; both kept"
                     report.on_warning(InputError(origin, "duplicate-id", detail, line=line))
                 else:
-                    first_seen[doc_id] = f"{origin}:{line}" if line is not None else origin
+                    first_seen[doc_id] = (origin, line)  # formatted only for a warning
             done = at
             if problem is not None:
                 stats.skipped[problem.reason] += 1

@@ -12,6 +12,7 @@ in the record's place, so the caller can report it and carry on.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -81,6 +82,11 @@ class RawRecord:
     html: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: False when the record's JSON line held no ``\u`` escape: its strings
+    #: then hold no control character but those JSON escapes by letter
+    #: (``\n``, ``\t``, ...), so the text needs no full JSON encoding
+    #: (:func:`~cleaner.write.encoded_line`).
+    escapes: bool = True
 
 
 def _kind(path: Path) -> str | None:
@@ -137,6 +143,9 @@ _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 #: Share of control bytes in a file's first 8 KB above which it is binary.
 _BINARY_SHARE = 0.1
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A regular expression finds these faster than ``in`` (a tight first-byte loop).
+_U_ESCAPE = re.compile(rb"\\u")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -173,11 +182,18 @@ def _read_file(path: str, kind: str, limits: Limits) -> RawRecord | InputError:
     return RawRecord(id=path, origin=path, text=_decode_text(data).replace("\0", ""))
 
 
+@functools.cache
+def _owned(names: FieldNames) -> frozenset[str]:
+    """The fields a record reads (the others pass through)."""
+    return frozenset({names.id, names.text, names.html, *META_FIELDS})
+
+
 def _record(
-    obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True
+    obj: Any, origin: str, line: int, names: FieldNames, escaped: bool = True, escapes: bool = True
 ) -> RawRecord | InputError:
     """``obj`` as a record; ``escaped=False`` says its JSON had no ``\\uD...``
-    escape, the only way a lone surrogate gets into a parsed string."""
+    escape, the only way a lone surrogate gets into a parsed string;
+    ``escapes=False`` that it had no ``\\u`` escape at all."""
     if not isinstance(obj, dict):
         return InputError(
             origin, "not-an-object", f"expected a JSON object, got {type(obj).__name__}", line=line
@@ -196,11 +212,18 @@ def _record(
         text, html = (_LONE_SURROGATE.sub("\ufffd", v) if v and not v.isascii() else v for v in (text, html))
     raw_id = obj.get(names.id)
     record_id = str(raw_id) if raw_id not in (None, "") else f"{origin}:{line}"
-    meta = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str) and obj[k]}
-    owned = {names.id, names.text, names.html, *META_FIELDS}
+    meta = {k: v for k in META_FIELDS if (v := obj.get(k)) and isinstance(v, str)}
+    owned = _owned(names)
     extra = {k: v for k, v in obj.items() if k not in owned}
     return RawRecord(
-        record_id, origin, line, text=text, html=html if text is None else None, meta=meta, extra=extra
+        record_id,
+        origin,
+        line,
+        text=text,
+        html=html if text is None else None,
+        meta=meta,
+        extra=extra,
+        escapes=escapes,
     )
 
 
@@ -250,7 +273,10 @@ def parse_line(
     except RecursionError:
         return InputError(origin, "invalid-json", "nested too deeply", line=line_no)
     # Only a \uD800-\uDFFF escape makes a surrogate (UTF-8 cannot encode one).
-    return _record(obj, origin, line_no, names, b"\\ud" in data or b"\\uD" in data)
+    found = _U_ESCAPE.search(data)
+    if found is None:
+        return _record(obj, origin, line_no, names, False, False)
+    return _record(obj, origin, line_no, names, _SURROGATE_ESCAPE.search(data, found.start()) is not None)
 
 
 @dataclass(frozen=True)
@@ -351,6 +377,39 @@ def _blocks(
         yield LineBlock(origin, first, b"".join(held))
 
 
+def _read_blocks(stream: IO[bytes], origin: str, size: int) -> Iterator[LineBlock | InputError]:
+    """:func:`_blocks` of a stream read a block at a time, not line by line:
+    no Python object per line (the lines are split where they are parsed).
+    A read error loses the block it cuts short, so a gzip stream, which a
+    truncated file ends in an error, is read line by line instead."""
+    first = 1
+    while True:
+        try:
+            data = stream.read(size)
+            if data and not data.endswith(b"\n"):
+                data += stream.readline()  # the rest of the last line
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(origin, "truncated", f"stopped reading after line {first - 1}: {exc}")
+            return
+        if not data:
+            return
+        yield LineBlock(origin, first, data)
+        first += _count_lines(data)
+
+
+def _count_lines(data: bytes) -> int:
+    """``data.count(b"\\n")``, faster for long lines: ``count`` tests every
+    byte, ``find`` skips to the next newline (memchr). After a few hundred
+    lines (short ones), ``count`` does the rest."""
+    count, at = 0, data.find(b"\n")
+    while at >= 0:
+        count += 1
+        if count == 256:
+            return count + data.count(b"\n", at + 1)
+        at = data.find(b"\n", at + 1)
+    return count
+
+
 def _read_all(
     inputs: list[tuple[str, str]],
     names: FieldNames,
@@ -376,8 +435,10 @@ def _read_all(
         try:
             if block is None:
                 yield from read_jsonl(stream, origin, names, limits)
-            else:
+            elif isinstance(stream, gzip.GzipFile):
                 yield from _blocks(_jsonl_lines(stream, origin), origin, block)
+            else:
+                yield from _read_blocks(stream, origin, block)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()

@@ -12,10 +12,12 @@ the next blocks. With one process, the same functions run in it.
 
 from __future__ import annotations
 
+import os
 import pickle
 import queue
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,7 @@ from .document import Document
 from .errors import InputError
 from .read import FieldNames, Limits, LineBlock, RawRecord, parse_block
 from .tokens import scan_text
-from .write import Packed, dumps
+from .write import Packed, encoded_line
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -67,7 +69,7 @@ class Chunk:
     #: it), unless the lines hold it (:func:`texts_in_lines`).
     texts: list[str] | Packed = field(default_factory=list)
     #: When signing: the texts as the shingle scan reads them (:func:`~cleaner.tokens.scan_text`).
-    scanned: tuple[bytes, list[int]] | None = None
+    scanned: tuple[bytes | bytearray, list[int]] | None = None
     #: When signing: the signatures (numpy arrays), and the shingles from the
     #: same pass (packed as :meth:`~cleaner.minhash.MinHasher.sign_sets` returns them).
     signatures: Any = None
@@ -89,6 +91,32 @@ class Chunk:
 
     def problem(self, error: InputError) -> None:
         self.problems.append((len(self.ids), error))
+
+    def detach(self) -> list[bytes]:
+        """Take the chunk's large byte strings out of it (the lines, the
+        texts, the scanned texts), in that order: sent raw after the pickled
+        rest, not copied into the pickle and out again (:meth:`attach`)."""
+        out: list[bytes] = []
+        for name in ("lines", "texts"):
+            packed = getattr(self, name)
+            if isinstance(packed, Packed):
+                out.append(packed.data)
+                setattr(self, name, Packed(b"", packed.sizes))
+        if self.scanned is not None:
+            out.append(self.scanned[0])
+            self.scanned = (b"", self.scanned[1])
+        return out
+
+    def attach(self, read: Callable[[int], bytes | bytearray]) -> None:
+        """Put back what :meth:`detach` took, each ``read(size)`` in turn
+        (each size follows from the line or text sizes the chunk kept)."""
+        for name in ("lines", "texts"):
+            packed = getattr(self, name)
+            if isinstance(packed, Packed):
+                setattr(self, name, Packed(read(sum(packed.sizes) + len(packed.sizes)), packed.sizes))
+        if self.scanned is not None:
+            sizes = self.scanned[1]
+            self.scanned = (read(sum(sizes) + len(sizes)), sizes)
 
 
 @dataclass(frozen=True)
@@ -133,8 +161,10 @@ def parse_lines(block: LineBlock, reading: Reading) -> Chunk:
             continue
         assert isinstance(record, RawRecord)
         doc, fields = done
+        # The text as read from a line without \u escapes: escaped the fast way.
+        plain = not record.escapes and doc.text is record.text
         try:
-            lines.append(dumps(fields).encode("utf-8"))
+            lines.append(encoded_line(fields, reading.text_field, plain))
         except Exception as exc:  # as cleaned()
             out.problem(failed(record, exc))
             continue
@@ -153,25 +183,32 @@ def serve(tasks_fd: int, results_fd: int) -> None:
     reader goes on to the next block while the other end is busy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     tasks = Connection(tasks_fd, writable=False)
-    outbox: queue.Queue[bytes | None] = queue.Queue()
+    outbox: queue.Queue[tuple[bytes, list[bytes]] | None] = queue.Queue()
     sender = threading.Thread(target=_send, args=(Connection(results_fd, readable=False), outbox))
     sender.start()
-    reading: Reading = pickle.loads(tasks.recv_bytes())
     try:
+        reading: Reading = pickle.loads(tasks.recv_bytes())
         while True:
-            try:
-                block: LineBlock = pickle.loads(tasks.recv_bytes())
-            except EOFError:
-                return
-            outbox.put(pickle.dumps(parse_lines(block, reading), protocol=pickle.HIGHEST_PROTOCOL))
+            origin, first = pickle.loads(tasks.recv_bytes())
+            block = LineBlock(origin, first, tasks.recv_bytes())
+            chunk = parse_lines(block, reading)
+            raw = chunk.detach()
+            outbox.put((pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL), raw))
+    except EOFError:  # the other end is done (or never needed us)
+        return
     finally:
         outbox.put(None)
         sender.join()
 
 
-def _send(results: Connection, outbox: queue.Queue[bytes | None]) -> None:
+def _send(results: Connection, outbox: queue.Queue[tuple[bytes, list[bytes]] | None]) -> None:
     try:
-        while (message := outbox.get()) is not None:
+        while (item := outbox.get()) is not None:
+            message, raw = item
             results.send_bytes(message)
+            for data in raw:  # as they are: the other end knows their sizes (Chunk.attach)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(results.fileno(), view) :]
     except OSError:  # the other end is gone: so is the work
         pass

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .tokens import _fold_case, _raw_form, _unfolded_form, scan_text, stand_in
+from .tokens import _fold_case, _raw_form, _scan_form, scan_text, stand_in
 
 __all__ = [
     "ascii_form",
@@ -63,17 +63,29 @@ def ascii_form(text: str) -> bytes | None:
 
 
 def scan_form(text: str) -> bytes:
-    """The bytes whose scan gives ``tokens(text)``."""
-    return _fold_case(_unfolded_form(text))
+    """The bytes whose scan gives ``tokens(text)`` (in the scan's alphabet:
+    :func:`~cleaner.tokens.scan_text`)."""
+    return _scan_form(text)
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
+    """The murmur3 finaliser (a new array)."""
+    return _fmix64_inplace(h.copy())
+
+
+def _fmix64_inplace(h: np.ndarray) -> np.ndarray:
+    """:func:`_fmix64` overwriting ``h``, a temporary of the caller's (arrays
+    of a batch's tokens are large: five fresh ones per call cost more)."""
     shift, m1, m2 = _FMIX64
-    h = h ^ (h >> shift)
+    step = h >> shift
+    h ^= step
     h *= m1
-    h ^= h >> shift
+    np.right_shift(h, shift, out=step)
+    h ^= step
     h *= m2
-    return h ^ (h >> shift)
+    np.right_shift(h, shift, out=step)
+    h ^= step
+    return h
 
 
 def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -117,16 +129,25 @@ def _window_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     powers, inverse = _power_tables(len(buffer) + 1)
     prefix = np.empty(len(buffer) + 1, dtype=np.uint64)
     prefix[0] = 0
-    np.multiply(buffer, powers[: len(buffer)], out=prefix[1:])
+    prefix[1:] = buffer  # widened first: a uint8 by uint64 product is several times slower
+    prefix[1:] *= powers[: len(buffer)]
     np.cumsum(prefix[1:], out=prefix[1:])
-    return _fmix64((prefix[ends] - prefix[starts]) * inverse[starts])
+    h = prefix[ends]
+    h -= prefix[starts]
+    h *= inverse[starts]
+    return _fmix64_inplace(h)
 
 
-def _scan(buffer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _scan(buffer: np.ndarray, alphabet: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Token start and end offsets: runs of word bytes, an apostrophe joining
-    two word bytes (``don't``) included."""
+    two word bytes (``don't``) included. ``alphabet`` says the bytes are in
+    the scan's alphabet (:func:`~cleaner.tokens.scan_text`), where a word byte
+    is one above the apostrophe: one comparison, not a table lookup per byte."""
     word = np.zeros(len(buffer) + 2, dtype=bool)  # a non-word byte either side
-    np.take(_WORD_BYTE, buffer, out=word[1:-1])
+    if alphabet:
+        np.greater(buffer, _APOSTROPHE, out=word[1:-1])
+    else:
+        np.take(_WORD_BYTE, buffer, out=word[1:-1])
     apostrophes = np.flatnonzero(buffer == _APOSTROPHE) + 1
     word[apostrophes] = word[apostrophes - 1] & word[apostrophes + 1]
     # Every change from non-word to word starts a token, every change back ends one.
@@ -141,7 +162,7 @@ def scan_tokens(text: str) -> list[str]:
     ["don't", 'stop', 'cafe']
     """
     data = scan_form(text)
-    starts, ends = _scan(np.frombuffer(data, dtype=np.uint8))
+    starts, ends = _scan(np.frombuffer(data, dtype=np.uint8), alphabet=True)
     return [data[a:b].decode("utf-8") for a, b in zip(starts.tolist(), ends.tolist())]
 
 
@@ -159,10 +180,12 @@ def combine(token_hashes: np.ndarray, ngram: int) -> np.ndarray:
     return h
 
 
-def fold32(h: np.ndarray) -> np.ndarray:
-    """64-bit shingle hashes to the 32-bit values MinHash permutes."""
-    h = _fmix64(h)
-    return (h ^ (h >> np.uint64(32))).astype(np.uint32)
+def fold32(h: np.ndarray, overwrite: bool = False) -> np.ndarray:
+    """64-bit shingle hashes to the 32-bit values MinHash permutes
+    (``overwrite``: ``h`` is a temporary of the caller's, used as scratch)."""
+    h = _fmix64_inplace(h if overwrite else h.copy())
+    h ^= h >> np.uint64(32)
+    return h.astype(np.uint32)
 
 
 def batch_shingles(texts: Sequence[str], ngram: int) -> list[np.ndarray]:
@@ -190,26 +213,29 @@ def scanned_shingle_parts(
     """:func:`batch_shingle_parts` of texts given as
     :func:`~cleaner.tokens.scan_text` made them: ``buffer`` (uint8) and
     each text's ``sizes`` (int64, NUL byte not counted)."""
-    starts, ends = _scan(buffer)
+    starts, ends = _scan(buffer, alphabet=True)
     hashes = span_hashes(buffer, starts, ends)
     text_start = np.concatenate(([0], np.cumsum(sizes + 1)))
     first = np.searchsorted(starts, text_start)  # each text's first token, and the end
     counts = np.diff(first)
-    text_of = np.repeat(np.arange(len(sizes)), counts)
     n = len(hashes)
+    # Each text's n-grams of its own tokens: those starting fewer than ngram
+    # tokens before its end would cross into the next text, and go.
+    per_text = np.maximum(counts - (ngram - 1), 0)
     if n >= ngram:
-        grams = combine(hashes, ngram)
-        last = np.arange(ngram - 1, n)
-        keep = last < first[text_of[: n - ngram + 1] + 1]
-        grams, owner = grams[keep], text_of[: n - ngram + 1][keep]
+        keep = np.ones(n - ngram + 1, dtype=bool)
+        crossing = (first[1:, None] - np.arange(1, ngram)).ravel()
+        keep[crossing[(crossing >= 0) & (crossing < len(keep))]] = False
+        grams = combine(hashes, ngram)[keep]
     else:
-        grams, owner = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
+        grams = np.empty(0, dtype=np.uint64)
     short = np.flatnonzero((counts > 0) & (counts < ngram))
-    if len(short):
+    if len(short):  # a text of fewer tokens: one shingle of them all, in its place
+        owner = np.repeat(np.arange(len(sizes)), per_text)
         extra = [combine(hashes[first[i] : first[i + 1]], ngram) for i in short]
         grams = np.concatenate([grams, *extra])
         owner = np.concatenate([owner, short])
-        order = np.argsort(owner, kind="stable")
-        grams, owner = grams[order], owner[order]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(sizes)))))
-    return fold32(grams), bounds, counts.astype(np.int64)
+        grams = grams[np.argsort(owner, kind="stable")]
+        per_text[short] = 1
+    bounds = np.concatenate(([0], np.cumsum(per_text)))
+    return fold32(grams, overwrite=True), bounds, counts.astype(np.int64)

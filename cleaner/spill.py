@@ -86,12 +86,15 @@ class SpillStore:
             for i in range(index, stop):
                 yield block[self._offsets[i] - base : self._offsets[i + 1] - base - 1].decode("utf-8")
 
-    def kept(self, keep: list[bool]) -> Iterator[tuple[memoryview, int]]:
+    def kept(self, keep: list[bool]) -> Iterator[tuple[bytes | memoryview, int]]:
         """The lines whose ``keep`` is true, in order, as stored (UTF-8, each
-        with its newline): each run of consecutive ones, and how many it holds."""
+        with its newline): those of each block read at once, joined (one
+        write for them, not one per run of consecutive ones), and how many."""
         offsets = self._offsets
         for index, stop, block, base in self._blocks():
             view = memoryview(block)
+            runs: list[memoryview] = []
+            count = 0
             i = index
             while i < stop:
                 if not keep[i]:
@@ -100,7 +103,10 @@ class SpillStore:
                 first = i
                 while i < stop and keep[i]:
                     i += 1
-                yield view[offsets[first] - base : offsets[i] - base], i - first
+                runs.append(view[offsets[first] - base : offsets[i] - base])
+                count += i - first
+            if runs:
+                yield (runs[0] if len(runs) == 1 else b"".join(runs)), count
 
     def _blocks(self) -> Iterator[tuple[int, int, bytes, int]]:
         """``(first line, end line, their bytes, offset of those)``: every

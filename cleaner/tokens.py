@@ -171,9 +171,51 @@ def _unfolded_form(text: str) -> bytes:
     return form if form is not None else " ".join(tokens(text)).encode("utf-8")
 
 
+def _scan_byte(byte: int) -> int:
+    if byte >= 0x80 or byte == 0:
+        return byte
+    char = chr(byte).lower()
+    if char.isalnum() or char == "_":
+        return ord(char)
+    return ord("'") if char in "'`" else ord(" ")
+
+
+#: The scan's alphabet (:func:`scan_text`): ASCII letters lower-cased, the
+#: backtick an apostrophe (as normalisation does), every other ASCII byte that
+#: is no word byte a space, so that a byte above the apostrophe is a word
+#: byte (one comparison, :mod:`cleaner.shingling`). Bytes of non-ASCII
+#: characters (only joined tokens hold them) are word bytes, kept.
+_SCAN_TABLE = bytes(_scan_byte(byte) for byte in range(256))
+
+
+@functools.cache
+def _latin_table() -> bytes:
+    """:data:`_SCAN_TABLE` for Latin-1 bytes: each character of U+0080 to
+    U+00FF (``©``, ``é``) as its one-byte stand-in, or 0x80 where it has none."""
+    out = bytearray(_SCAN_TABLE[:128])
+    for byte in range(128, 256):
+        form = stand_in(chr(byte))
+        out.append(_SCAN_TABLE[ord(form)] if form is not None and len(form) == 1 else 0x80)
+    return bytes(out)
+
+
+def _scan_form(text: str) -> bytes:
+    if text.isascii():
+        return text.encode("ascii").translate(_SCAN_TABLE)
+    try:
+        # A Latin-1 text (accents, ©): stand-ins by table, not by an error
+        # handler called for every run of non-ASCII characters.
+        form = text.encode("latin-1").translate(_latin_table())
+        if form.isascii():
+            return form
+    except UnicodeEncodeError:
+        pass
+    return _unfolded_form(text).translate(_SCAN_TABLE)
+
+
 def scan_text(texts: list[str]) -> tuple[bytes, list[int]]:
-    """What :mod:`cleaner.shingling` scans for ``texts``: their ASCII forms,
-    case folded, each followed by a NUL byte (no word byte: tokens do not
-    span two texts), and each form's size."""
-    forms = [_unfolded_form(text) for text in texts]
-    return _fold_case(b"\0".join(forms) + b"\0") if forms else b"", [len(form) for form in forms]
+    """What :mod:`cleaner.shingling` scans for ``texts``: their ASCII forms
+    in the scan's alphabet (:data:`_SCAN_TABLE`), each followed by a NUL
+    byte (no word byte: tokens do not span two texts), and each form's size."""
+    forms = [_scan_form(text) for text in texts]
+    return b"\0".join([*forms, b""]) if forms else b"", [len(form) for form in forms]

@@ -19,19 +19,11 @@ while this one signs the blocks parsed before (:mod:`cleaner.reader`).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import pickle
-import queue
 import signal
-import subprocess
-import sys
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -41,6 +33,7 @@ from .errors import InputError
 from .minhash import MinHasher
 from .read import FieldNames, Limits, LineBlock, RawRecord
 from .reader import Chunk, Reading, cleaned, failed, parse_lines, texts_in_lines
+from .readerproc import ReaderProcess, claim, default_jobs, signals_deferred
 from .write import dumps
 
 if TYPE_CHECKING:
@@ -52,14 +45,6 @@ __all__ = ["Chunk", "Job", "default_jobs", "process"]
 # Records per task: enough to amortise inter-process traffic and batch signing.
 CHUNK = 256
 T = TypeVar("T")
-
-
-def default_jobs() -> int:
-    """Cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -199,121 +184,16 @@ def _heavy(task: tuple[str, Any], job: Job) -> bool:
     return any(isinstance(r, RawRecord) and r.html is not None for r, _, _ in payload)
 
 
-@contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends. An interrupt while the pool
-    starts would otherwise leave workers the parent no longer knows of (Pool
-    cleans up only after an ``Exception``); they would die with tracebacks."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set in the main thread
-        return
-    caught: list[int] = []
-    saved = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in _HELD}
-    try:
-        yield
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
-        for signum in caught[:1]:
-            signal.raise_signal(signum)
-
-
-_HELD = (signal.SIGINT, signal.SIGTERM)
-
 #: Blocks given to the reader process and not yet signed here: the one
 #: signed, the one it parses, one queued.
 _READER_QUEUE = 3
-# The reader's start: the package's modules without its __init__, which
-# imports them all (and numpy); the task needs few (:mod:`cleaner.reader`).
-_READER = """import sys, types
-package = types.ModuleType("cleaner")
-package.__path__ = [sys.argv[1]]
-sys.modules["cleaner"] = package
-from cleaner.reader import serve
-serve(int(sys.argv[2]), int(sys.argv[3]))
-"""
-
-
-class _Reader:
-    """A second process that parses JSONL blocks (the dedup path without
-    cleaning) while this one signs the blocks it parsed before
-    (:mod:`cleaner.reader`). A fresh interpreter, not a pool worker: no
-    server process, and only the modules the task needs.
-
-    Results come back in submission order; a writer thread feeds the
-    blocks, as this process may be sending one while the reader sends back
-    a result (both pipes are bounded).
-    """
-
-    def __init__(self, reading: Reading):
-        tasks_in, tasks_out = os.pipe()
-        results_in, results_out = os.pipe()
-        here = os.path.dirname(os.path.abspath(__file__))
-        try:
-            with _signals_deferred():
-                self._proc = subprocess.Popen(
-                    [sys.executable, "-c", _READER, here, str(tasks_in), str(results_out)],
-                    pass_fds=(tasks_in, results_out),
-                    stdin=subprocess.DEVNULL,
-                    # Ctrl-C reaches the terminal's process group: not this one,
-                    # which this process stops (even while it starts up).
-                    start_new_session=True,
-                )
-        except BaseException:
-            for fd in (tasks_out, results_in):
-                os.close(fd)
-            raise
-        finally:
-            os.close(tasks_in)
-            os.close(results_out)
-        self._results = Connection(results_in, writable=False)
-        self._outbox: queue.Queue[bytes | None] = queue.Queue()
-        self._writer = threading.Thread(target=self._write, args=(Connection(tasks_out, readable=False),))
-        self._writer.daemon = True
-        self._writer.start()
-        self._outbox.put(pickle.dumps(reading))
-
-    def _write(self, tasks: Connection) -> None:
-        try:
-            while (message := self._outbox.get()) is not None:
-                tasks.send_bytes(message)
-        except OSError:  # the reader died: take() reports it
-            pass
-        finally:
-            tasks.close()
-
-    def submit(self, block: LineBlock) -> _FromReader:
-        self._outbox.put(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
-        return _FromReader(self)
-
-    def ready(self) -> bool:
-        """Whether the oldest result not yet taken is there."""
-        return self._results.poll()
-
-    def take(self) -> Chunk:
-        """The oldest result not yet taken."""
-        try:
-            message = self._results.recv_bytes()
-        except (EOFError, OSError):
-            raise RuntimeError(f"the reading process stopped (exit status {self._proc.wait()})") from None
-        chunk: Chunk = pickle.loads(message)
-        return chunk
-
-    def close(self, finished: bool) -> None:
-        """Let the reader exit (``finished``), or stop it now."""
-        if not finished:
-            self._proc.kill()
-        self._outbox.put(None)
-        self._writer.join()
-        self._results.close()
-        self._proc.wait()
 
 
 class _FromReader:
     """A block's result, to be taken from the reader in submission order and
     signed here."""
 
-    def __init__(self, reader: _Reader):
+    def __init__(self, reader: ReaderProcess):
         self._reader = reader
 
     def get(self) -> Chunk:
@@ -337,7 +217,7 @@ class _Runner:
         self.job = job
         self.jobs = jobs
         self._pool: Any = None
-        self._reader: _Reader | None = None
+        self._reader: ReaderProcess | None = None
         self._reading = True  # whether a reader process may parse blocks
         _start(job)
 
@@ -346,11 +226,12 @@ class _Runner:
             # One reader process besides this one (memory): it parses, this one signs.
             if self._reader is None:
                 try:
-                    self._reader = _Reader(_state["reading"])
+                    self._reader = claim(_state["reading"])
                 except (OSError, ValueError):  # no process to start here: parse here too
                     self._reading = False
             if self._reader is not None:
-                return self._reader.submit(task[1])
+                self._reader.submit(task[1])
+                return _FromReader(self._reader)
         if self.jobs == 1 or not _heavy(task, self.job):
             return _Done(_run(task))
         if self._pool is None:
@@ -358,7 +239,7 @@ class _Runner:
             # forkserver: workers start from a clean, single-threaded server
             # (fork from a process with numpy's threads is unsafe).
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            with _signals_deferred():
+            with signals_deferred():
                 self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.job,))
         return self._pool.apply_async(_run, (task,))
 

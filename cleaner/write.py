@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["Packed", "atomic_jsonl", "atomic_text", "dumps"]
+__all__ = ["Packed", "atomic_jsonl", "atomic_text", "dumps", "encoded_line"]
 
 
 # Built once: json.dumps with options builds a new encoder on every call.
@@ -27,12 +27,62 @@ def dumps(record: dict[str, Any]) -> str:
     return _ENCODER.encode(record)
 
 
+# What JSON escapes by letter, the backslash first (the others add backslashes).
+_SHORT_ESCAPES = tuple(
+    (char.encode(), dumps(char)[1:-1].encode()) for char in ("\\", '"', "\n", "\r", "\t", "\b", "\f")
+)
+try:  # the C encoder JSONEncoder.encode builds anew for every call, built once
+    from json.encoder import c_make_encoder, encode_basestring
+
+    _ONE_SHOT = c_make_encoder(
+        None, _ENCODER.default, encode_basestring, None, ": ", ", ", False, False, True
+    )
+except (ImportError, TypeError):  # no C accelerator (or another signature)
+    _ONE_SHOT = None
+
+
+def _dumps_parsed(record: dict[str, Any]) -> str:
+    """:func:`dumps` of a record built from parsed JSON: no container can
+    hold itself, so it skips the circular-reference check too."""
+    return "".join(_ONE_SHOT(record, 0)) if _ONE_SHOT is not None else dumps(record)
+
+
+# Stands for the text in a line encoded without it. Any string equal to it
+# encodes to the same bytes, so the line must hold those bytes once.
+_HOLE = "\0cleaner text\0"
+_HOLE_JSON = dumps(_HOLE).encode()
+
+
+def encoded_line(record: dict[str, Any], text_field: str, plain: bool) -> bytes:
+    """``dumps(record).encode("utf-8")``; ``plain`` says the text holds no
+    control character but those JSON escapes by letter (``\\n``, ``\\t``, ...).
+
+    Then the text, most of the line, is escaped by a few byte replacements
+    rather than character by character: several times faster.
+
+    >>> record = {"id": "a", "text": 'Say "hi"\\n\\tto Zoë\\\\', "n": 1}
+    >>> encoded_line(record, "text", True) == dumps(record).encode()
+    True
+    """
+    text = record[text_field]
+    if not plain or not isinstance(text, str):
+        return dumps(record).encode("utf-8")
+    head, *tail = _dumps_parsed({**record, text_field: _HOLE}).encode("utf-8").split(_HOLE_JSON)
+    if len(tail) != 1:  # another field holds the stand-in
+        return dumps(record).encode("utf-8")
+    data = text.encode("utf-8")
+    for char, escaped in _SHORT_ESCAPES:
+        if char in data:  # memchr: cheaper than a replace that finds nothing
+            data = data.replace(char, escaped)
+    return b"".join((head, b'"', data, b'"', tail[0]))
+
+
 @dataclass(frozen=True)
 class Packed:
     """Lines already encoded: joined, each followed by a newline, and each
     one's size in bytes (its newline not counted)."""
 
-    data: bytes
+    data: bytes | bytearray
     sizes: array
 
     @classmethod
