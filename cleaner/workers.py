@@ -130,6 +130,10 @@ def _clean(items: list[_Item]) -> Chunk:
         if not isinstance(done, InputError):
             try:
                 line = dumps(done[1])
+                if not line.isascii():
+                    # A lone surrogate (a "\ud800" escape in any field) cannot be
+                    # written as UTF-8: the record fails here, not the run later.
+                    line.encode("utf-8")
             except Exception as exc:  # as cleaned()
                 done = failed(record, exc)  # type: ignore[arg-type]
         if isinstance(done, InputError):

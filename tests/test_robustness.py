@@ -93,6 +93,22 @@ def test_lone_surrogate_escapes_are_replaced_not_fatal(
     assert out_records(out)[0]["text"].endswith("\ufffd all day, officials said.")
 
 
+@pytest.mark.parametrize(
+    "command", [["clean", "-j", "1"], ["clean", "-j", "2"], ["dedup"], ["dedup", "--no-clean"]]
+)
+def test_a_lone_surrogate_in_another_field_costs_that_record(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    """It cannot be written as UTF-8: the record is skipped, named, and the run goes on."""
+    bad = json.dumps({"id": "s", "text": SENTENCE}).encode()[:-1] + b', "note": "x\\ud800"}'
+    src = jsonl(tmp_path / "a.jsonl", bad, good_line("g"))
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, [*command, str(src), "-o", str(out)])
+    assert "Traceback" not in result.output and result.exit_code == 0, result.output
+    assert [r["id"] for r in out_records(out)] == ["g"]
+    assert skipped(result)[0].startswith(f"cleaner: skipped {src}:1: failed: UnicodeEncodeError")
+
+
 @pytest.mark.parametrize("name", ["image.html", "image.txt"])
 def test_binary_file_with_a_text_name_is_skipped(runner: CliRunner, tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 256)) * 40)
