@@ -42,8 +42,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lines import PARAGRAPH_WORDS, is_sentence, line_key, word_count
 from .decoration import trim_decoration
+from .lines import PARAGRAPH_WORDS, is_sentence, line_key, word_count
 from .story import CROSS_SOURCE_RULE, SHAPE_RULE, TEMPLATE_RULE, TRAILER_RULE, BoilerplateTest
 
 __all__ = ["BoilerplateModel", "LearnedLines", "template"]

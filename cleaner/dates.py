@@ -82,8 +82,9 @@ _DATE_OR_TIME = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 _OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Answers for lines seen before (a page's stamps and labels recur across a
-# corpus), at most _STAMPED_SIZE of them (emptied past that).
-_STAMPED: dict[tuple[str, int], bool] = {}
+# corpus), per number of other words allowed, at most _STAMPED_SIZE of them
+# each (emptied past that). Keyed by the line alone: no tuple to track.
+_STAMPED: dict[int, dict[str, bool]] = {}
 _STAMPED_SIZE = 100_000
 
 
@@ -118,12 +119,14 @@ def is_timestamp_line(line: str, *, other_words: int = 2) -> bool:
     """
     if len(line) > _TIMESTAMP_MAX_LENGTH:
         return False
-    key = (line, other_words)
-    found = _STAMPED.get(key)
+    answers = _STAMPED.get(other_words)
+    if answers is None:
+        answers = _STAMPED[other_words] = {}
+    found = answers.get(line)
     if found is None:
-        if len(_STAMPED) >= _STAMPED_SIZE:
-            _STAMPED.clear()
-        found = _STAMPED[key] = _is_timestamp(line, other_words)
+        if len(answers) >= _STAMPED_SIZE:
+            answers.clear()
+        found = answers[line] = _is_timestamp(line, other_words)
     return found
 
 

@@ -68,9 +68,10 @@ _RELATED_MAX_ITEMS = 12
 _PROSE_MIN_WORDS = 7
 _TAIL_RESIDUE_MAX_RUN = 2
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
-# The words and sentence flag of short lines seen before: page furniture
-# recurs across a corpus (a dict is safe to share between threads).
-_SHAPES: dict[str, tuple[int, bool]] = {}
+# The words and sentence flag of short lines seen before, as one int
+# (2 * words + flag: no tuple for the garbage collector to track): page
+# furniture recurs across a corpus (a dict is safe to share between threads).
+_SHAPES: dict[str, int] = {}
 _SHAPES_SIZE = 100_000  # emptied past this
 _SHAPED_LENGTH = 200  # longer lines are article prose, seldom seen twice
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪◦‣]|\d{1,2}[.)])\s+\S+\s+\S")
@@ -302,11 +303,11 @@ def _mark_tail_residue(lines: list[Line]) -> None:
             break
 
 
-def _shape(line: str) -> tuple[int, bool]:
-    """The words of a stripped line, and whether it reads as a sentence
+def _shape(line: str) -> int:
+    """Twice the words of a stripped line, plus 1 if it reads as a sentence
     (remembered for a short line)."""
     count = word_count(line)
-    shape = (count, count >= PARAGRAPH_WORDS or is_sentence(line, count))  # the first test, inlined
+    shape = 2 * count + (count >= PARAGRAPH_WORDS or is_sentence(line, count))  # the first test, inlined
     if len(line) <= _SHAPED_LENGTH:
         if len(_SHAPES) >= _SHAPES_SIZE:
             _SHAPES.clear()
@@ -341,9 +342,10 @@ def clean_text(
         stripped = raw.strip()
         if not stripped:
             continue
-        short = len(stripped) <= _SHAPED_LENGTH
-        count, sentence = (_SHAPES.get(stripped) if short else None) or _shape(stripped)
-        lines.append(Line(index, raw, stripped, sentence, count))
+        shape = _SHAPES.get(stripped) if len(stripped) <= _SHAPED_LENGTH else None
+        if shape is None:
+            shape = _shape(stripped)
+        lines.append(Line(index, raw, stripped, shape & 1 == 1, shape >> 1))
     fields = _Fields(title=title, date=date, author=author)
 
     # The hint words of the document, found once rather than on every line.
