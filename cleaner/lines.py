@@ -130,9 +130,11 @@ def key_words(key: str) -> int:
 
 @dataclass(slots=True)
 class Line:
+    """A line of a document with text (blank lines are no Lines: no pass reads them)."""
+
     index: int
     raw: str
-    text: str
+    text: str  # stripped, never empty
     sentence: bool
     n_words: int
     zone: str = "body"
@@ -148,7 +150,7 @@ class Line:
 
     @property
     def live(self) -> bool:
-        return bool(self.text) and self.rule is None
+        return self.rule is None
 
     def may_have_key(self, key_words: int) -> bool:
         """False when the line's key cannot be a key whose :func:`key_words`

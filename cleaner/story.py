@@ -78,7 +78,7 @@ def mark_other_stories(lines: list[Line], body_words: BodyWords) -> None:
     if not body_words:
         return
     for ln in lines:
-        if ln.rule is not None or not ln.text or ln.sentence or not 4 <= ln.n_words <= MAX_TITLE_WORDS:
+        if ln.rule is not None or ln.sentence or not 4 <= ln.n_words <= MAX_TITLE_WORDS:
             continue
         label, sep, rest = ln.text.partition(":")
         label_words = words(label)
@@ -95,8 +95,7 @@ def mark_caption_credits(lines: list[Line], body_words: BodyWords) -> None:
     """A photo credit on its own line under a caption ("Jane Roe/Reuters",
     "JOHN DOE"): a few capitalised words, or an agency after a slash, using
     none of the story's words. A subhead under a photo speaks of the story."""
-    visible = [ln for ln in lines if ln.text]
-    for above, ln in itertools.pairwise(visible):
+    for above, ln in itertools.pairwise(lines):
         if above.rule != CAPTION_RULE or not ln.live or ln.sentence or ln.n_words > _CREDIT_LINE_MAX_WORDS:
             continue
         tokens = words(ln.text)
@@ -112,10 +111,9 @@ def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
     items use none of the story's words. A list that is the article's own
     has prose or lower-case items, or speaks of the story, or has no cruft
     header above it."""
-    visible = [ln for ln in lines if ln.text]  # so ln.live is ln.rule is None, tested inline
     # Told once per line: a run only ever marks its own lines, which no later run holds.
-    linked = [ln.rule is None and _is_linked_headline(ln) for ln in visible]
-    pos, count = 0, len(visible)
+    linked = [ln.rule is None and _is_linked_headline(ln) for ln in lines]  # ln.live inlined
+    pos, count = 0, len(lines)
     while pos < count:
         if not linked[pos]:
             pos += 1
@@ -123,9 +121,9 @@ def mark_headline_lists(lines: list[Line], body_words: BodyWords) -> None:
         end = pos + 1
         while end < count and linked[end]:
             end += 1
-        run = visible[pos:end]
-        if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and visible[pos - 1].rule and run[0].zone != "head":
-            ends_page = run[0].zone == "tail" and all(ln.rule is not None for ln in visible[end:])
+        run = lines[pos:end]
+        if len(run) >= _HEADLINE_LIST_MIN and pos > 0 and lines[pos - 1].rule and run[0].zone != "head":
+            ends_page = run[0].zone == "tail" and all(ln.rule is not None for ln in lines[end:])
             elsewhere = sum(1 for ln in run if not _words_shared(ln, body_words)[0])
             if ends_page or 2 * elsewhere > len(run):
                 for item in run:
@@ -193,7 +191,7 @@ class BodyWords:
 
     def __init__(self, lines: list[Line]):
         self._lines = [
-            ln for ln in lines if ln.rule is None and ln.text and ln.sentence and ln.n_words >= BODY_MIN_WORDS
+            ln for ln in lines if ln.rule is None and ln.sentence and ln.n_words >= BODY_MIN_WORDS
         ]  # ln.live inlined
         self._words: set[str] | None = None
 

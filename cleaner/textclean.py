@@ -113,7 +113,7 @@ def _apply_catalogue(
 ) -> None:
     for ln in lines:
         # Not ln.live, inlined in the passes over every line (a property call costs more).
-        if ln.rule is not None or not ln.text or (ln.text[0] == "|" and TABLE_ROW.match(ln.text)):
+        if ln.rule is not None or (ln.text[0] == "|" and TABLE_ROW.match(ln.text)):
             continue
         short = ln.sentence and ln.n_words <= SHORT_SENTENCE_WORDS
         if ln.sentence and ln.sentence_match is None and not short:
@@ -137,8 +137,7 @@ def _apply_catalogue(
 
 def _mark_captions(lines: list[Line]) -> None:
     """A caption printed twice, the second time with its credit glued on."""
-    live = [ln for ln in lines if ln.text]
-    for first, second in itertools.pairwise(live):
+    for first, second in itertools.pairwise(lines):
         if len(first.text) < 12 or not second.text.startswith(first.text):
             continue
         credit = second.text[len(first.text) :]
@@ -159,8 +158,6 @@ def _mark_repeats(lines: list[Line]) -> None:
     prose: list[Line] = []
     others: list[Line] = []
     for ln in lines:
-        if not ln.text:
-            continue
         label = ln.rule is None and ln.zone != "body" and not ln.sentence
         if not label:
             (prose if ln.n_words >= PARAGRAPH_WORDS and ln.text.isascii() else others).append(ln)
@@ -178,11 +175,10 @@ def _has_key(lines: list[Line], key: str) -> bool:
 
 def _mark_related_lists(lines: list[Line]) -> None:
     """Headline-like lines under a "Related" / "Most read" header go with it."""
-    live = [ln for ln in lines if ln.text]
-    for pos, ln in enumerate(live):
+    for pos, ln in enumerate(lines):
         if ln.rule != "related/list-header":
             continue
-        for item in live[pos + 1 : pos + 1 + _RELATED_MAX_ITEMS]:
+        for item in lines[pos + 1 : pos + 1 + _RELATED_MAX_ITEMS]:
             if item.sentence or item.rule not in (None, "related/list-header"):
                 break
             item.rule = "related/list-item"
@@ -191,7 +187,7 @@ def _mark_related_lists(lines: list[Line]) -> None:
 def _mark_widget_text(lines: list[Line], vocabulary: frozenset[str]) -> None:
     """Short lines made only of button and network words ("Share Facebook Email")."""
     for ln in lines:
-        if ln.rule is not None or not ln.text or ln.sentence or ln.n_words > 8:  # not ln.live
+        if ln.rule is not None or ln.sentence or ln.n_words > 8:  # not ln.live
             continue
         tokens = [w.casefold() for w in words(ln.text)]
         if tokens and all(t in vocabulary or t.isdigit() for t in tokens):
@@ -210,7 +206,7 @@ def _take_title(lines: list[Line], fields: _Fields) -> None:
     key = line_key(fields.title)
     count = key_words(key)
     for ln in lines:
-        if ln.rule is None and ln.text and ln.may_have_key(count) and ln.key == key:  # ln.live
+        if ln.rule is None and ln.may_have_key(count) and ln.key == key:  # ln.live
             ln.rule, ln.field = "title/headline", "title"
 
 
@@ -267,7 +263,7 @@ def _mark_head_residue(lines: list[Line], fields: _Fields) -> None:
     Kept: standfirsts (prose), headline-like lines (the real headline when a
     label was taken for it), lines starting in lower case (a sentence broken
     over lines), and lists or tables that open the article."""
-    live = [ln for ln in lines if ln.rule is None and ln.text]  # ln.live
+    live = [ln for ln in lines if ln.rule is None]  # ln.live
     for pos, ln in enumerate(live):
         if ln.zone != "head" or ln.sentence or ln.text[0].islower() or TABLE_ROW.match(ln.text):
             continue
@@ -286,7 +282,7 @@ def _mark_tail_residue(lines: list[Line]) -> None:
     ("Edited by ...", a tag line). Worked upwards from the end. Three or more
     such lines in a row may be a list that ends the article, and a sentence
     ends the search."""
-    visible = [ln for ln in reversed(lines) if ln.text and ln.zone == "tail"]
+    visible = [ln for ln in reversed(lines) if ln.zone == "tail"]
     run: list[Line] = []
     cruft_below = False
     for ln in visible:
