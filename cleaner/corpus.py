@@ -41,7 +41,6 @@ FILTER_FROM = 50_000
 _TABLE_BITS = 20
 #: Shingles of first documents looked up at once (1/64 of the table's slots).
 _LOOKED_UP = 1 << 14
-_EMPTY = np.empty(0, dtype=np.uint32)
 #: Documents whose token spans are kept (least recently used ones go).
 _KEPT_SPANS = 256
 #: Documents whose shingles in text order are kept (least recently used ones go).
@@ -319,23 +318,20 @@ class Corpus:
         """:class:`Shingled` of these documents, made from their texts; the
         sets are the corpus's own where it keeps them whole (no second sort,
         no second copy)."""
+        parts: list[tuple[np.ndarray, int, int]]  # per document: sequence, words, span
         if self._sequences is not None:
-            ngram = self.hasher.ngram
-            words = self._words[indices].tolist()
-            sequences = self._sequences
-            if self._whole:  # made once, with its set (not a second time to put it in)
-                return [
-                    Shingled(sequences[i], self._unique[i], w, min(ngram, w)) for i, w in zip(indices, words)
-                ]
-            docs = [Shingled(sequences[i], _EMPTY, w, min(ngram, w)) for i, w in zip(indices, words)]
+            ngram, sequences = self.hasher.ngram, self._sequences
+            parts = [(sequences[i], w, min(ngram, w)) for i, w in zip(indices, self._words[indices].tolist())]
         else:
-            docs = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
-        if self._whole:
-            sets: Iterable[np.ndarray] = (self._unique[i] for i in indices)
+            found = shingled_sequences(self.hasher, [self.texts[i] for i in indices])
+            parts = [(doc.sequence, doc.words, doc.span) for doc in found]
+        sets: Iterable[np.ndarray]
+        if self._whole:  # the corpus's own sets: no second sort
+            sets = (self._unique[i] for i in indices)
         else:
-            sets = (sorted_unique(doc.sequence) for doc in docs)
+            sets = (sorted_unique(sequence) for sequence, _, _ in parts)
         # Made directly: dataclasses.replace costs several times more, thousands of times.
-        return [Shingled(doc.sequence, unique, doc.words, doc.span) for doc, unique in zip(docs, sets)]
+        return [Shingled(sequence, unique, w, span) for (sequence, w, span), unique in zip(parts, sets)]
 
     def shared_count(self, a: int, b: int) -> int:
         """Distinct shingles ``a`` and ``b`` have in common."""
@@ -396,15 +392,6 @@ class Corpus:
         if found is None:
             found = self._overlaps[a, b] = overlap(self.shingled(a), self.shingled(b))
         return found
-
-    def were_measured(self, pairs: np.ndarray) -> np.ndarray:
-        """Per ``(a, b)`` row of ``pairs``: was it measured, either way round?
-        (:meth:`measured` asks one pair at a time.)"""
-        done = np.array(list(self._overlaps), dtype=np.int64).reshape(-1, 2)
-        n = np.int64(len(self))
-        codes = np.minimum(done[:, 0], done[:, 1]) * n + np.maximum(done[:, 0], done[:, 1])
-        asked = np.minimum(pairs[:, 0], pairs[:, 1]) * n + np.maximum(pairs[:, 0], pairs[:, 1])
-        return np.isin(asked, codes)
 
     def measured(self, a: int, b: int) -> Overlap | None:
         """:meth:`overlap` of ``a`` and ``b`` if measured already, else None."""

@@ -366,21 +366,22 @@ class Deduplicator:
         # Pairs not counted yet are counted at once, grouped by centre (far fewer
         # groups than documents), and those that may copy measured.
         shared, new = known.lookup(rows)
-        shared[new] = -1
         flipped = rows[:, ::-1]
-        # A pair measured already (a direct candidate) is not measured again:
-        # its overlap is known, and so is whether it may copy.
-        done = corpus.were_measured(flipped)
-        before = [corpus.measured(a, b) for a, b in flipped[done].tolist()]
         # Only whether each may copy is asked for here: bounds do.
         _, chances, found = self._measure(
-            corpus, flipped[~done], keep_shingled=keep_shingled, shared=shared[~done], bound=True
+            corpus,
+            flipped[new],
+            keep_shingled=keep_shingled,
+            shared=np.full(len(new), -1, dtype=np.int64),
+            bound=True,
         )
         overlap_of = {pair: o for pair, (o, _, _) in zip(chances, found)}
-        known_counts = np.array([o.shared for o in before if o is not None], dtype=np.int64)
-        for (a, b), may in zip(flipped[done].tolist(), self._may_copy(corpus, flipped[done], known_counts)):
-            if may:
-                overlap_of[a, b] = corpus.measured(a, b)  # type: ignore[assignment]
+        # A candidate pair is not measured again: clustering measured each
+        # that may copy (its count is exact), and no other can.
+        counted = np.ones(len(rows), dtype=bool)
+        counted[new] = False
+        for a, b in flipped[counted & self._may_copy(corpus, flipped, shared)].tolist():
+            overlap_of[a, b] = corpus.measured(a, b)  # type: ignore[assignment]
         joins: dict[int, tuple[int, float]] = {}  # doc -> best centre and coverage so far
         for other_centre, doc in flipped.tolist() if overlap_of else ():  # in the order of the rows
             o = overlap_of.get((other_centre, doc))

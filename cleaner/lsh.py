@@ -128,8 +128,10 @@ class BandedLSH:
         slots = np.empty(len(rows), dtype=np.intp)
         kept: list[tuple[np.ndarray, np.ndarray]] = []
         kept_size = 0
-        # Bands of one exact value (its band above its 32 bits: keys of 48 bits at most).
-        exact = self.rows == 1 and rows.dtype.itemsize <= 4 and self.bands <= 1 << 16
+        # Bands of one value: its band above its 32 bits, so bands sort together
+        # (:meth:`_band_column`); exact keys of 48 bits at most.
+        merged = self.rows == 1 and rows.dtype.itemsize <= 4
+        exact = merged and self.bands <= 1 << 16
         # Never folded, a pair's count of bands is then its agreement.
         counting = agreeing > 1 and exact
         big: list[np.ndarray] = []  # members of buckets too large to pair all
@@ -142,7 +144,7 @@ class BandedLSH:
             shared = np.flatnonzero(np.bincount(slots, minlength=slot_count)[slots] > 1)
             kept.append((column[shared], index[shared]))
             kept_size += len(shared)
-            if self.rows == 1 and rows.dtype.itemsize <= 4 and kept_size < _KEPT and band < self.bands - 1:
+            if merged and kept_size < _KEPT and band < self.bands - 1:
                 continue  # keys of one value tell their band: several bands are sorted at once
             keys = np.concatenate([k for k, _ in kept])
             docs = np.concatenate([d for _, d in kept])

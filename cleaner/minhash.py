@@ -167,7 +167,7 @@ class MinHasher:
         buffer = np.frombuffer(b"".join(data), dtype=np.uint8)
         if (starts == ends).any():
             raise ValueError("tokens must not be empty strings")
-        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram), overwrite=True)
+        return fold32(combine(span_hashes(buffer, starts, ends), self.ngram))
 
     def shingles(self, tokens: Sequence[str]) -> np.ndarray:
         """Sorted unique 32-bit hashes of the token n-grams: the set a
@@ -210,29 +210,32 @@ class MinHasher:
         ``i``'s sorted distinct shingles are ``shingles[bounds[i]:bounds[i + 1]]``
         and ``words[i]`` is its token count (int64)."""
         data, sizes = scan_text(list(texts))
-        return self.sign_scanned(data, np.array(sizes, dtype=np.int64))
+        return self.sign_scanned(data, sizes)
 
     def sign_scanned(
         self,
         data: bytes | bytearray,
-        sizes: np.ndarray,
+        sizes: Sequence[int],
         orders: list[tuple[np.ndarray, np.ndarray]] | None = None,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    ) -> SignedSets:
         """:meth:`sign_sets` of texts as :func:`~cleaner.tokens.scan_text`
         gives them (``data`` and ``sizes``): a process that reads texts can
         prepare them, one without numpy. ``orders``, if given, gets each
         batch's shingles in text order and their bounds (verification needs
         them: :class:`~cleaner.spill.SequenceSpill`)."""
         count = len(sizes)
+        text_sizes = np.asarray(sizes, dtype=np.int64)
         signatures = np.empty((count, self.num_perm), dtype=np.uint32)
         words = np.empty(count, dtype=np.int64)
         sets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
-        offsets = np.concatenate(([0], np.cumsum(sizes + 1))).tolist()
-        for start, stop in _batches(sizes.tolist()):
+        offsets = np.concatenate(([0], np.cumsum(text_sizes + 1))).tolist()
+        for start, stop in _batches(list(sizes)):
             at = offsets[start]
             buffer = np.frombuffer(data, dtype=np.uint8, count=offsets[stop] - at, offset=at)
-            values, bounds, words[start:stop] = scanned_shingle_parts(buffer, sizes[start:stop], self.ngram)
+            values, bounds, words[start:stop] = scanned_shingle_parts(
+                buffer, text_sizes[start:stop], self.ngram
+            )
             signatures[start:stop] = self._sign(values, bounds)
             if orders is not None:
                 orders.append((values, bounds))

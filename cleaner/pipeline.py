@@ -188,9 +188,7 @@ def run_clean(
     with atomic_jsonl(output) as sink:
         report = Reporting(on_problem, on_warning, strict)
         for chunk in _cleaned(files, job, jobs or default_jobs(), stats, report, on_progress):
-            assert isinstance(chunk.lines, list)
-            for line in chunk.lines:
-                sink.write_line(line)
+            sink.write_encoded(chunk.lines.data, len(chunk.lines))
         stats.written = sink.count
     stats.seconds = time.perf_counter() - started
     return stats
@@ -263,8 +261,9 @@ def run_dedup(
     sets: list[np.ndarray] | None = []
     words: list[np.ndarray] = []
     # And in text order, on disk (when the signing process had them: not
-    # with cleaning workers, nor for a large corpus, as ``sets``).
-    orders: SequenceSpill | None = SequenceSpill()
+    # with cleaning workers, nor for a large corpus, as ``sets``; and only
+    # for this run's clustering, which an index does not use).
+    orders: SequenceSpill | None = SequenceSpill() if index is None and not options.clean else None
     store = SpillStore()
     # The clean texts, read back from disk as verification needs them: from
     # the output lines where they hold them, else spilled on their own.
@@ -332,14 +331,15 @@ def run_dedup(
             if on_record is None:  # the lines as stored, not decoded
                 for data, count in store.kept(keep.tolist()):
                     sink.write_encoded(data, count)
-            for position, line in enumerate(store if on_record is not None else ()):
-                record = json.loads(line)
-                on_record(record)
-                if keep[position]:
-                    if not explain:
-                        record.pop("removed", None)
-                        line = dumps(record)
-                    sink.write_line(line)
+            else:
+                for position, line in enumerate(store):
+                    record = json.loads(line)
+                    on_record(record)
+                    if keep[position]:
+                        if not explain:
+                            record.pop("removed", None)
+                            line = dumps(record)
+                        sink.write_line(line)
             stats.written = sink.count
     finally:
         store.close()

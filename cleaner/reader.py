@@ -63,8 +63,8 @@ class Chunk:
     origins: list[str] = field(default_factory=list)
     origin_lines: list[int | None] = field(default_factory=list)
     problems: list[tuple[int, InputError]] = field(default_factory=list)
-    #: Each document's output line.
-    lines: list[str] | Packed = field(default_factory=list)
+    #: Each document's output line, encoded.
+    lines: Packed = field(default_factory=lambda: Packed.of([]))
     #: When signing: each document's clean text (dedup verifies candidates on
     #: it), unless the lines hold it (:func:`texts_in_lines`).
     texts: list[str] | Packed = field(default_factory=list)

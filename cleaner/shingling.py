@@ -24,10 +24,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .tokens import _fold_case, _raw_form, _scan_form, scan_text, stand_in
+from .tokens import _scan_form, scan_text, stand_in
 
 __all__ = [
-    "ascii_form",
     "batch_shingle_array",
     "batch_shingle_parts",
     "batch_shingles",
@@ -54,28 +53,9 @@ _powers = np.ones(1, dtype=np.uint64)
 _inverse_powers = np.ones(1, dtype=np.uint64)
 
 
-def ascii_form(text: str) -> bytes | None:
-    """``text`` lower-cased and mapped to ASCII bytes, if that gives the same
-    tokens as :func:`~cleaner.tokens.tokens`; None for text that needs the
-    full path."""
-    data = _raw_form(text)
-    return None if data is None else _fold_case(data)
-
-
-def scan_form(text: str) -> bytes:
-    """The bytes whose scan gives ``tokens(text)`` (in the scan's alphabet:
-    :func:`~cleaner.tokens.scan_text`)."""
-    return _scan_form(text)
-
-
 def _fmix64(h: np.ndarray) -> np.ndarray:
-    """The murmur3 finaliser (a new array)."""
-    return _fmix64_inplace(h.copy())
-
-
-def _fmix64_inplace(h: np.ndarray) -> np.ndarray:
-    """:func:`_fmix64` overwriting ``h``, a temporary of the caller's (arrays
-    of a batch's tokens are large: five fresh ones per call cost more)."""
+    """The murmur3 finaliser, overwriting ``h``, a temporary of the caller's
+    (arrays of a batch's tokens are large: five fresh ones per call cost more)."""
     shift, m1, m2 = _FMIX64
     step = h >> shift
     h ^= step
@@ -135,7 +115,7 @@ def _window_hashes(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     h = prefix[ends]
     h -= prefix[starts]
     h *= inverse[starts]
-    return _fmix64_inplace(h)
+    return _fmix64(h)
 
 
 def _scan(buffer: np.ndarray, alphabet: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -161,7 +141,7 @@ def scan_tokens(text: str) -> list[str]:
     >>> scan_tokens("Don’t “stop” — café")
     ["don't", 'stop', 'cafe']
     """
-    data = scan_form(text)
+    data = _scan_form(text)
     starts, ends = _scan(np.frombuffer(data, dtype=np.uint8), alphabet=True)
     return [data[a:b].decode("utf-8") for a, b in zip(starts.tolist(), ends.tolist())]
 
@@ -180,10 +160,10 @@ def combine(token_hashes: np.ndarray, ngram: int) -> np.ndarray:
     return h
 
 
-def fold32(h: np.ndarray, overwrite: bool = False) -> np.ndarray:
-    """64-bit shingle hashes to the 32-bit values MinHash permutes
-    (``overwrite``: ``h`` is a temporary of the caller's, used as scratch)."""
-    h = _fmix64_inplace(h if overwrite else h.copy())
+def fold32(h: np.ndarray) -> np.ndarray:
+    """64-bit shingle hashes to the 32-bit values MinHash permutes (``h``, a
+    temporary of the caller's, is used as scratch)."""
+    h = _fmix64(h)
     h ^= h >> np.uint64(32)
     return h.astype(np.uint32)
 
@@ -238,4 +218,4 @@ def scanned_shingle_parts(
         grams = grams[np.argsort(owner, kind="stable")]
         per_text[short] = 1
     bounds = np.concatenate(([0], np.cumsum(per_text)))
-    return fold32(grams, overwrite=True), bounds, counts.astype(np.int64)
+    return fold32(grams), bounds, counts.astype(np.int64)

@@ -3,7 +3,7 @@
 Passages point into the clean texts, so every copy and its centre need the
 character offsets of their tokens (:func:`cleaner.tokens.token_spans`).
 When each character of a text has a one-character ASCII stand-in
-(:func:`cleaner.shingling.stand_in`), the scan's byte offsets are character
+(:func:`cleaner.tokens.stand_in`), the scan's byte offsets are character
 offsets, and its tokens are token_spans' tokens where token_spans reads the
 characters alike (see :func:`_spans_alike`). The spans are then a view over
 two offset arrays: no Python tuple per token until one is asked for.
@@ -23,8 +23,8 @@ from typing import overload
 import numpy as np
 
 from .passages import Span
-from .shingling import _WORD_BYTE, _fold_case, _raw_form, _scan, stand_in
-from .tokens import WORD_PATTERN, token_spans
+from .shingling import _WORD_BYTE, _scan
+from .tokens import WORD_PATTERN, _fold_case, _raw_form, stand_in, token_spans
 
 __all__ = ["ScannedSpans", "scan_spans", "spans_of"]
 

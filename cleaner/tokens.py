@@ -218,4 +218,4 @@ def scan_text(texts: list[str]) -> tuple[bytes, list[int]]:
     in the scan's alphabet (:data:`_SCAN_TABLE`), each followed by a NUL
     byte (no word byte: tokens do not span two texts), and each form's size."""
     forms = [_scan_form(text) for text in texts]
-    return b"\0".join([*forms, b""]) if forms else b"", [len(form) for form in forms]
+    return b"\0".join([*forms, b""]), [len(form) for form in forms]

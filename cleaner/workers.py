@@ -26,15 +26,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
-
 from .clean import CleanOptions, extract_record, learn_batch
 from .errors import InputError
 from .minhash import MinHasher
 from .read import FieldNames, Limits, LineBlock, RawRecord
 from .reader import Chunk, Reading, cleaned, failed, parse_lines, texts_in_lines
 from .readerproc import ReaderProcess, claim, default_jobs, signals_deferred
-from .write import dumps
+from .write import Packed, dumps
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -113,7 +111,7 @@ def _signed(chunk: Chunk, texts: list[str] | None = None) -> Chunk:
             assert chunk.scanned is not None
             data, sizes = chunk.scanned
             chunk.sequences = []
-            signed = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64), chunk.sequences)
+            signed = hasher.sign_scanned(data, sizes, chunk.sequences)
             chunk.scanned = None
         chunk.signatures, shingles, bounds, words = signed
         chunk.shingles = (shingles, bounds, words)
@@ -123,17 +121,15 @@ def _signed(chunk: Chunk, texts: list[str] | None = None) -> Chunk:
 def _clean(items: list[_Item]) -> Chunk:
     job: Job = _state["job"]
     out = Chunk()
-    lines: list[str] = []
+    lines: list[bytes] = []
     texts: list[str] = []
     for record, found, test in items:
         done = record if isinstance(record, InputError) else cleaned(record, _state["reading"], found, test)
         if not isinstance(done, InputError):
             try:
-                line = dumps(done[1])
-                if not line.isascii():
-                    # A lone surrogate (a "\ud800" escape in any field) cannot be
-                    # written as UTF-8: the record fails here, not the run later.
-                    line.encode("utf-8")
+                # Encoded here, in the worker: a lone surrogate (a "\ud800"
+                # escape in any field) fails the record, not the run later.
+                line = dumps(done[1]).encode("utf-8")
             except Exception as exc:  # as cleaned()
                 done = failed(record, exc)  # type: ignore[arg-type]
         if isinstance(done, InputError):
@@ -143,7 +139,7 @@ def _clean(items: list[_Item]) -> Chunk:
         lines.append(line)
         if job.signing:
             texts.append(done[0].text)
-    out.lines = lines
+    out.lines = Packed.of(lines)
     if not texts_in_lines(job.text_field):
         out.texts = texts
     return _signed(out, texts)

@@ -87,7 +87,7 @@ class Packed:
 
     @classmethod
     def of(cls, lines: list[bytes]) -> Packed:
-        data = b"\n".join(lines) + b"\n" if lines else b""
+        data = b"\n".join([*lines, b""])  # each line ends with one; none: empty
         return cls(data, array("q", [len(line) for line in lines]))
 
     def __len__(self) -> int:

@@ -213,7 +213,7 @@ def test_signing_keeps_the_shingles_verification_would_make_again() -> None:
     texts = [text(BANK), text(FLOOD), text(BANK) + " A short note.", "", "Two words", text(STRIKE)]
     orders: list[tuple[np.ndarray, np.ndarray]] = []
     data, sizes = scan_text(texts)
-    _, shingles, bounds, words = hasher.sign_scanned(data, np.array(sizes, dtype=np.int64), orders)
+    _, shingles, bounds, words = hasher.sign_scanned(data, sizes, orders)
     spill = SequenceSpill()
     for values, value_bounds in orders:
         spill.extend(values, value_bounds)
